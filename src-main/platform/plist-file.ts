@@ -1,0 +1,72 @@
+// Reads and writes LaunchAgent plists. launchd accepts XML and binary plists, so both are read;
+// the product always writes XML (0644, as launchd requires: not group- or world-writable).
+import { readFile } from 'node:fs/promises';
+import { build, parse, parseBinary, type PlistValue } from 'plist';
+import type { LaunchAgentPlist } from '../core/plist-contract.ts';
+import { writeFileAtomic } from './atomic-file.ts';
+
+export type PlistReadResult =
+  | { ok: true; plist: LaunchAgentPlist; format: 'xml' | 'binary' }
+  | { ok: false; reason: 'missing' | 'unreadable' | 'invalid'; message: string };
+
+const BINARY_MAGIC = 'bplist00';
+
+export async function readPlistFile(path: string): Promise<PlistReadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'missing', message: `${path} does not exist` };
+    return {
+      ok: false,
+      reason: 'unreadable',
+      message: `cannot read ${path} (${code ?? 'error'}): check its permissions`,
+    };
+  }
+  return parsePlistBytes(path, bytes);
+}
+
+export function parsePlistBytes(path: string, bytes: Uint8Array): PlistReadResult {
+  const binary = Buffer.from(bytes.subarray(0, BINARY_MAGIC.length)).toString('latin1') === BINARY_MAGIC;
+  let value: PlistValue;
+  try {
+    value = binary ? parseBinary(bytes) : parse(Buffer.from(bytes).toString('utf8'));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `${path} is not a valid ${binary ? 'binary' : 'XML'} property list (${detail}); check it with \`plutil -lint ${path}\``,
+    };
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    value instanceof Date ||
+    value instanceof Uint8Array
+  ) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `${path} does not hold a dictionary at its top level, so it is not a LaunchAgent`,
+    };
+  }
+  return { ok: true, plist: value, format: binary ? 'binary' : 'xml' };
+}
+
+export function renderPlistXml(plist: LaunchAgentPlist): string {
+  return build(plist as PlistValue);
+}
+
+export async function writePlistFile(
+  path: string,
+  plist: LaunchAgentPlist,
+  backupDir?: string,
+): Promise<{ backupPath: string | null }> {
+  return writeFileAtomic(path, renderPlistXml(plist), {
+    mode: 0o644,
+    ...(backupDir === undefined ? {} : { backupDir }),
+  });
+}
