@@ -2,12 +2,9 @@
 // the product always writes XML (0644, as launchd requires: not group- or world-writable).
 import { readFile } from 'node:fs/promises';
 import { build, parse, parseBinary, type PlistValue } from 'plist';
+import type { PlistReadResult } from '../core/fleet-facts.ts';
 import type { LaunchAgentPlist } from '../core/plist-contract.ts';
 import { writeFileAtomic } from './atomic-file.ts';
-
-export type PlistReadResult =
-  | { ok: true; plist: LaunchAgentPlist; format: 'xml' | 'binary' }
-  | { ok: false; reason: 'missing' | 'unreadable' | 'invalid'; message: string };
 
 const BINARY_MAGIC = 'bplist00';
 
