@@ -1,0 +1,44 @@
+// The container layout: the root holds instances only, and gateways outside the fleet are named.
+import { auditFinding, type AuditFinding, type AuditInput } from './audit-types.ts';
+
+export function layoutRules({ discovery }: AuditInput): AuditFinding[] {
+  const out: AuditFinding[] = [];
+  if (discovery.rootLiveState.length > 0) {
+    out.push(
+      auditFinding(
+        null,
+        'root-live-state',
+        `the root container holds live gateway state (${discovery.rootLiveState.join(', ')}): ` +
+          'the root must be a container only, or a gateway without OPENCLAW_STATE_DIR will use it',
+        'openclaw-fleet migrate --dry-run, then openclaw-fleet migrate',
+      ),
+    );
+  }
+  for (const job of discovery.otherGateways) {
+    const where = job.plistPath ?? 'no plist on disk';
+    out.push(
+      auditFinding(
+        null,
+        job.kind === 'legacy-gateway' ? 'legacy-gateway-job' : 'foreign-gateway-job',
+        `${job.label} (${where}${job.loaded ? `, loaded${job.pid !== null ? `, pid ${job.pid}` : ''}` : ''}) is a gateway outside the fleet layout` +
+          (job.kind === 'legacy-gateway' ? ': it may share the root container or a port with the fleet' : ''),
+        job.kind === 'legacy-gateway'
+          ? 'openclaw-fleet migrate moves it into the fleet'
+          : `rename it to ai.openclaw.<valid-name> or remove it (launchctl bootout gui/$(id -u)/${job.label})`,
+        'warning',
+      ),
+    );
+  }
+  for (const dir of discovery.strayStateDirs) {
+    out.push(
+      auditFinding(
+        null,
+        'stray-state-dir',
+        `${dir} looks like an instance dir but its name is not a valid instance name`,
+        'rename it to .openclaw-<name> with a-z, 0-9 and -, or move it out of the root',
+        'warning',
+      ),
+    );
+  }
+  return out;
+}
