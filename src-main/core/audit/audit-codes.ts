@@ -7,6 +7,9 @@ export const AUDIT_CODES = [
   'port-spacing',
   'duplicate-state-dir',
   'duplicate-token',
+  // sources the audit could not read
+  'launchd-unavailable',
+  'listeners-unavailable',
   // layout
   'root-live-state',
   'legacy-gateway-job',

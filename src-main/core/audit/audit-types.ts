@@ -27,6 +27,10 @@ export interface AuditInput {
   /** `launchctl print` of loaded instances, when gathered; enables the changed-since-load rule. */
   loadedDetails?: ReadonlyMap<string, ServiceStatus>;
   stateDirOwners?: readonly StateDirOwner[];
+  /** Why launchd's view could not be read (launchctl failed or hung), if it could not. */
+  launchdProblem?: string | null;
+  /** Why the listeners could not be read, if they could not. */
+  listenerProblem?: string | null;
 }
 
 export type AuditRule = (input: AuditInput) => AuditFinding[];

@@ -1,8 +1,29 @@
 // The container layout: the root holds instances only, and gateways outside the fleet are named.
 import { auditFinding, type AuditFinding, type AuditInput } from './audit-types.ts';
 
-export function layoutRules({ discovery }: AuditInput): AuditFinding[] {
+export function layoutRules({ discovery, launchdProblem, listenerProblem }: AuditInput): AuditFinding[] {
   const out: AuditFinding[] = [];
+  if (launchdProblem) {
+    out.push(
+      auditFinding(
+        null,
+        'launchd-unavailable',
+        `launchd's view of the fleet could not be read (${launchdProblem}): loaded state and drift were not checked`,
+        'log in to the Mac desktop (the gui domain exists only with a GUI login), or pass --launchctl <path>',
+      ),
+    );
+  }
+  if (listenerProblem) {
+    out.push(
+      auditFinding(
+        null,
+        'listeners-unavailable',
+        `the TCP listeners could not be read (${listenerProblem}): port ownership was not checked`,
+        'make sure lsof is installed and runs',
+        'warning',
+      ),
+    );
+  }
   if (discovery.rootLiveState.length > 0) {
     out.push(
       auditFinding(

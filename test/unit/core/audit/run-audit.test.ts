@@ -15,6 +15,9 @@ import {
 } from './healthy-fleet.ts';
 
 type Breaker = (s: FleetScenario) => void;
+type Problems = { launchdProblem?: string; listenerProblem?: string };
+const problems = new WeakMap<FleetScenario, Problems>();
+const inputOf = (s: FleetScenario) => ({ ...auditInput(s), ...problems.get(s) });
 const env = (s: FleetScenario, name: string): Record<string, string> =>
   plistOf(s, name).EnvironmentVariables as Record<string, string>;
 const args = (s: FleetScenario, name: string): string[] => plistOf(s, name).ProgramArguments as string[];
@@ -24,6 +27,9 @@ const setConfig = (s: FleetScenario, name: string, text: string): void => {
 
 /** One way to break the healthy fleet for every audit code. */
 const TRIGGERS: Record<AuditCode, Breaker> = {
+  'launchd-unavailable': (s) =>
+    problems.set(s, { launchdProblem: 'launchctl did not answer within 5000 ms' }),
+  'listeners-unavailable': (s) => problems.set(s, { listenerProblem: 'cannot run lsof' }),
   'duplicate-label': (s) => {
     const copy = structuredClone(s.files.plists[1]!);
     copy.fileName = 'ai.openclaw.luca-old.plist';
@@ -142,7 +148,7 @@ describe('runAudit', () => {
   it.each(AUDIT_CODES.map((c) => [c]))('triggers %s', (code) => {
     const s = healthyFleet();
     TRIGGERS[code](s);
-    const report = runAudit(auditInput(s));
+    const report = runAudit(inputOf(s));
     const hit = report.findings.find((f) => f.code === code);
     expect(hit, JSON.stringify(report.findings.map((f) => f.code))).toBeDefined();
     expect(report.ok).toBe(!report.findings.some((f) => f.severity === 'error'));
@@ -153,7 +159,7 @@ describe('runAudit', () => {
     for (const code of AUDIT_CODES) {
       const s = healthyFleet();
       TRIGGERS[code](s);
-      const findings = runAudit(auditInput(s)).findings;
+      const findings = runAudit(inputOf(s)).findings;
       for (const f of findings) expect(AUDIT_CODES).toContain(f.code);
       const text = JSON.stringify(findings);
       expect(text).not.toContain(TOKENS.luca);
@@ -164,7 +170,7 @@ describe('runAudit', () => {
   it('names the pid and command of a foreign listener', () => {
     const s = healthyFleet();
     TRIGGERS['port-foreign-listener'](s);
-    const f = runAudit(auditInput(s)).findings.find((x) => x.code === 'port-foreign-listener');
+    const f = runAudit(inputOf(s)).findings.find((x) => x.code === 'port-foreign-listener');
     expect(f).toMatchObject({ instance: 'luca', severity: 'error' });
     expect(f?.message).toContain('port 18789 is held by pid 7 (python3), not by ai.openclaw.luca (pid 812)');
   });
@@ -172,7 +178,7 @@ describe('runAudit', () => {
   it('skips the port rules when listeners could not be read', () => {
     const s = healthyFleet();
     s.listeners = null;
-    expect(runAudit(auditInput(s)).findings).toEqual([]);
+    expect(runAudit(inputOf(s)).findings).toEqual([]);
   });
 
   it('lists fleet-wide findings first, then per instance with errors before warnings', () => {
@@ -180,7 +186,7 @@ describe('runAudit', () => {
     TRIGGERS['root-live-state'](s);
     TRIGGERS['plist-path-env'](s);
     TRIGGERS['plist-run-at-load'](s);
-    const findings = runAudit(auditInput(s)).findings.map((f) => [f.instance, f.code]);
+    const findings = runAudit(inputOf(s)).findings.map((f) => [f.instance, f.code]);
     expect(findings).toEqual([
       [null, 'root-live-state'],
       ['luca', 'plist-run-at-load'],

@@ -1,0 +1,144 @@
+// The two top layers of an instance's health: liveness over HTTP (`GET /healthz`, no auth) and the
+// authenticated WebSocket `health` call with the instance's own token (openclaw-gateway.md §5).
+// Loopback only; every probe has a deadline.
+import { request } from 'node:http';
+import WebSocket from 'ws';
+
+export type HealthzResult = { ok: true; status: number } | { ok: false; error: string };
+
+export function probeHealthz(port: number, timeoutMs = 1500): Promise<HealthzResult> {
+  return new Promise((resolve) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/healthz', method: 'GET', timeout: timeoutMs },
+      (res) => {
+        res.resume();
+        const status = res.statusCode ?? 0;
+        resolve(
+          status === 200 ? { ok: true, status } : { ok: false, error: `/healthz answered HTTP ${status}` },
+        );
+      },
+    );
+    req.on('timeout', () => {
+      req.destroy();
+      resolve({ ok: false, error: `/healthz did not answer within ${timeoutMs} ms` });
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      resolve({
+        ok: false,
+        error:
+          error.code === 'ECONNREFUSED'
+            ? `nothing listens on port ${port}`
+            : `/healthz failed (${error.code ?? error.message})`,
+      });
+    });
+    req.end();
+  });
+}
+
+export type AuthHealthResult =
+  { ok: true; bootId: string | null } | { ok: false; code: string; reason: string };
+
+const PROTOCOL = 4;
+
+/** challenge → connect with the token → health; resolves with the first answer that decides it. */
+export function probeAuthenticatedHealth(
+  port: number,
+  token: string,
+  timeoutMs = 3000,
+): Promise<AuthHealthResult> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/`, { handshakeTimeout: timeoutMs });
+    let bootId: string | null = null;
+    let settled = false;
+    const finish = (result: AuthHealthResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      ws.removeAllListeners('close');
+      ws.terminate();
+      resolve(result);
+    };
+    const timer = setTimeout(
+      () =>
+        finish({
+          ok: false,
+          code: 'TIMEOUT',
+          reason: `the gateway did not answer the health call within ${timeoutMs} ms`,
+        }),
+      timeoutMs,
+    );
+    ws.on('error', (error: NodeJS.ErrnoException) =>
+      finish({
+        ok: false,
+        code: 'UNREACHABLE',
+        reason: `cannot open the gateway WebSocket (${error.code ?? error.message})`,
+      }),
+    );
+    ws.on('close', (code) =>
+      finish({ ok: false, code: 'CLOSED', reason: `the gateway closed the connection (${code})` }),
+    );
+    ws.on('message', (data) => {
+      const frame = parseFrame(String(data));
+      if (frame?.type === 'event' && frame.event === 'connect.challenge') {
+        ws.send(JSON.stringify(connectRequest(token)));
+      } else if (frame?.type === 'res' && frame.id === 'connect') {
+        if (frame.ok !== true) return finish(rejection(frame.error));
+        bootId = readBootId(frame.payload);
+        ws.send(JSON.stringify({ type: 'req', id: 'health', method: 'health', params: {} }));
+      } else if (frame?.type === 'res' && frame.id === 'health') {
+        finish(frame.ok === true ? { ok: true, bootId } : rejection(frame.error));
+      }
+    });
+  });
+}
+
+function connectRequest(token: string): unknown {
+  return {
+    type: 'req',
+    id: 'connect',
+    method: 'connect',
+    params: {
+      minProtocol: PROTOCOL,
+      maxProtocol: PROTOCOL,
+      client: { id: 'openclaw-probe', version: '0.1.0', platform: 'macos', mode: 'probe' },
+      role: 'operator',
+      scopes: [],
+      caps: [],
+      auth: { token },
+    },
+  };
+}
+
+interface Frame {
+  type?: unknown;
+  id?: unknown;
+  event?: unknown;
+  ok?: unknown;
+  payload?: unknown;
+  error?: unknown;
+}
+
+function parseFrame(text: string): Frame | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Frame) : null;
+  } catch {
+    return null;
+  }
+}
+
+function readBootId(payload: unknown): string | null {
+  const server = (payload as { server?: { bootId?: unknown } } | null)?.server;
+  return typeof server?.bootId === 'string' ? server.bootId : null;
+}
+
+function rejection(error: unknown): AuthHealthResult {
+  const e = (error ?? {}) as { code?: unknown; details?: { code?: unknown } };
+  const code =
+    typeof e.details?.code === 'string' ? e.details.code : typeof e.code === 'string' ? e.code : 'REJECTED';
+  const reason =
+    code === 'AUTH_TOKEN_MISMATCH'
+      ? 'token rejected by the gateway (AUTH_TOKEN_MISMATCH): openclaw.json and the running gateway disagree'
+      : `the gateway refused the health call (${code})`;
+  return { ok: false, code, reason };
+}
