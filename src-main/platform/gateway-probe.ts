@@ -36,16 +36,32 @@ export function probeHealthz(port: number, timeoutMs = 1500): Promise<HealthzRes
 }
 
 export type AuthHealthResult =
-  { ok: true; bootId: string | null } | { ok: false; code: string; reason: string };
+  { ok: true; bootId: string | null } | { ok: false; code: string; reason: string; retryAfterMs?: number };
 
 const PROTOCOL = 4;
 
-/** challenge → connect with the token → health; resolves with the first answer that decides it. */
-export function probeAuthenticatedHealth(
+/**
+ * challenge → connect with the token → health. A gateway still starting its sidecars answers the
+ * connect with a retryable UNAVAILABLE; that is retried within the deadline, not reported.
+ */
+export async function probeAuthenticatedHealth(
   port: number,
   token: string,
   timeoutMs = 3000,
 ): Promise<AuthHealthResult> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await attempt(port, token, Math.max(1, deadline - Date.now()));
+    const wait = result.ok ? undefined : result.retryAfterMs;
+    if (wait === undefined || Date.now() + wait >= deadline) {
+      if (!result.ok) delete result.retryAfterMs;
+      return result;
+    }
+    await new Promise((r) => setTimeout(r, wait));
+  }
+}
+
+function attempt(port: number, token: string, timeoutMs: number): Promise<AuthHealthResult> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/`, { handshakeTimeout: timeoutMs });
     let bootId: string | null = null;
@@ -133,9 +149,18 @@ function readBootId(payload: unknown): string | null {
 }
 
 function rejection(error: unknown): AuthHealthResult {
-  const e = (error ?? {}) as { code?: unknown; details?: { code?: unknown } };
+  const e = (error ?? {}) as {
+    code?: unknown;
+    retryAfterMs?: unknown;
+    details?: { code?: unknown; reason?: unknown };
+  };
   const code =
     typeof e.details?.code === 'string' ? e.details.code : typeof e.code === 'string' ? e.code : 'REJECTED';
+  if (code === 'UNAVAILABLE') {
+    const retry = typeof e.retryAfterMs === 'number' ? Math.min(Math.max(e.retryAfterMs, 50), 1000) : 250;
+    const why = typeof e.details?.reason === 'string' ? ` (${e.details.reason})` : '';
+    return { ok: false, code, reason: `the gateway is still starting${why}`, retryAfterMs: retry };
+  }
   const reason =
     code === 'AUTH_TOKEN_MISMATCH'
       ? 'token rejected by the gateway (AUTH_TOKEN_MISMATCH): openclaw.json and the running gateway disagree'
