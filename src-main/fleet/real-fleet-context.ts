@@ -1,0 +1,35 @@
+// The FleetContext of a real machine: launchctl, lsof, the filesystem.
+import { getuid } from 'node:process';
+import { createLaunchctlAdapter, type LaunchctlAdapterOptions } from '../platform/launchctl.ts';
+import { readFleetFiles } from '../platform/fleet-files.ts';
+import { scanListeners } from '../platform/lsof-listeners.ts';
+import { inspectPath } from '../platform/path-inspector.ts';
+import { readStateDirOwner } from '../platform/state-dir-owner.ts';
+import { probeAuthenticatedHealth, probeHealthz } from '../platform/gateway-probe.ts';
+import { readLogTail } from '../platform/log-tail.ts';
+import { processAges } from '../platform/process-table.ts';
+import { realClock, type FleetContext, type FleetLocation } from './fleet-context.ts';
+
+export interface RealFleetOptions extends FleetLocation {
+  launchctlPath: string;
+  launchctl?: Omit<LaunchctlAdapterOptions, 'launchctlPath' | 'uid'>;
+}
+
+export function createRealFleetContext(options: RealFleetOptions): FleetContext {
+  const uid = getuid?.() ?? 501;
+  const location = { root: options.root, agentsDir: options.agentsDir };
+  return {
+    location,
+    uid,
+    launchd: createLaunchctlAdapter({ ...options.launchctl, launchctlPath: options.launchctlPath, uid }),
+    clock: realClock,
+    readFiles: () => readFleetFiles(location.root, location.agentsDir),
+    scanListeners: () => scanListeners(),
+    inspect: inspectPath,
+    stateDirOwner: (stateDir) => readStateDirOwner(stateDir, uid),
+    processAges,
+    probeHealthz: (port) => probeHealthz(port),
+    probeAuth: (port, token) => probeAuthenticatedHealth(port, token),
+    readLogTail,
+  };
+}
