@@ -17,6 +17,5 @@ export function textTable(
 
 /** Length without ANSI colour codes. */
 export function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '').length;
 }
