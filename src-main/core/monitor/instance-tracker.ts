@@ -1,0 +1,140 @@
+// One check's observation of an instance, folded into what the monitor remembers, yielding the
+// new health and the events: `exited` at once (launchd's pid changed: a fact, not a guess),
+// `port-closed` and `auth-failed` only after they persist for the grace window (hysteresis),
+// `crash-loop` from launchd's own counters or repeated exits, and `recovered` when an incident ends.
+import { reduceHealth } from '../instance-health.ts';
+import type {
+  FleetEvent,
+  MonitorSettings,
+  Observation,
+  TrackedInstance,
+  Transition,
+} from './monitor-types.ts';
+import { describeLastExit, snapshotOf } from './crash-snapshot.ts';
+
+export interface TrackResult {
+  next: TrackedInstance;
+  events: FleetEvent[];
+  transition: Transition | null;
+}
+
+export function trackInstance(
+  prev: TrackedInstance | undefined,
+  obs: Observation,
+  s: MonitorSettings,
+): TrackResult {
+  const now = obs.at;
+  const name = obs.record.name;
+  const loaded = obs.record.launchd !== null;
+  const pid = obs.record.launchd?.pid ?? null;
+  const events: FleetEvent[] = [];
+  const emit = (type: FleetEvent['type'], reason: string, extra: Partial<FleetEvent> = {}) =>
+    events.push({ type, instance: name, at: now, reason, ...extra });
+
+  let exits = (prev?.exits ?? []).filter((t) => now - t < s.crashLoopWindowMs);
+  let lastSnapshot = prev?.lastSnapshot ?? null;
+  const previousPid = prev?.pid ?? null;
+  if (previousPid !== null && pid !== previousPid && loaded) {
+    exits = [...exits, now];
+    lastSnapshot = snapshotOf(now, previousPid, obs);
+    emit(
+      'exited',
+      `${name} (pid ${previousPid}) ${describeLastExit(lastSnapshot.lastExit)}${tail(lastSnapshot.lastErrorLine)}`,
+      {
+        pid: previousPid,
+        snapshot: lastSnapshot,
+      },
+    );
+  }
+  // A pid already running at the first check has an unknown age: it is not "starting".
+  const pidSince = pid === null || prev === undefined ? null : pid === previousPid ? prev.pidSince : now;
+
+  const auth =
+    obs.auth ??
+    (prev?.authOk === false
+      ? { ok: false as const, code: 'PREVIOUS', reason: prev.authReason ?? 'token rejected' }
+      : null);
+  const reduced = reduceHealth({
+    record: obs.record,
+    plistError: null,
+    detail: obs.detail,
+    portListeners: obs.portListeners,
+    processAgeSeconds: pidSince === null ? null : Math.floor((now - pidSince) / 1000),
+    healthz: obs.healthz,
+    auth,
+    lastErrorLine: obs.log?.lastErrorLine ?? lastSnapshot?.lastErrorLine ?? null,
+  });
+  let health = reduced.state;
+  let reason = reduced.reason;
+  if (loaded && exits.length >= s.crashLoopExits && health !== 'healthy') {
+    health = 'crash-loop';
+    const last =
+      lastSnapshot === null
+        ? ''
+        : `; last: ${describeLastExit(lastSnapshot.lastExit)}${tail(lastSnapshot.lastErrorLine)}`;
+    reason = `${exits.length} exits in the last ${Math.round(s.crashLoopWindowMs / 1000)} s${last}`;
+  }
+
+  const portOwned =
+    pid !== null && (obs.portListeners?.some((l) => l.pid === pid) ?? prev?.portOwned ?? false);
+  let pending = prev?.pending ?? null;
+  const portLost =
+    pid !== null &&
+    pid === previousPid &&
+    obs.portListeners !== null &&
+    !portOwned &&
+    (prev?.portOwned === true || pending?.type === 'port-closed');
+  const authFailed = auth !== null && !auth.ok && obs.healthz?.ok !== false;
+  const condition = portLost ? ('port-closed' as const) : authFailed ? ('auth-failed' as const) : null;
+  if (condition === null) pending = null;
+  else if (pending?.type !== condition)
+    pending = { type: condition, since: now, reason: reason ?? condition };
+
+  let incident = prev?.incident ?? null;
+  const raised = (type: FleetEvent['type']) => incident?.types.includes(type) ?? false;
+  if (pending !== null && now - pending.since >= s.graceMs && !raised(pending.type)) {
+    emit(pending.type, reason ?? pending.reason, { pid });
+  }
+  const parked =
+    !loaded &&
+    obs.record.disabled &&
+    prev !== undefined &&
+    prev.health !== 'stopped' &&
+    prev.health !== 'down';
+  if ((health === 'crash-loop' || parked) && !raised('crash-loop'))
+    emit('crash-loop', reason ?? 'crash loop');
+
+  for (const e of events) {
+    incident ??= { openedAt: now, types: [] };
+    if (!incident.types.includes(e.type)) incident = { ...incident, types: [...incident.types, e.type] };
+  }
+  if (incident !== null && health === 'healthy' && events.length === 0) {
+    emit('recovered', `${name} is healthy again after ${Math.round((now - incident.openedAt) / 1000)} s`, {
+      pid,
+    });
+    incident = null;
+  }
+
+  const next: TrackedInstance = {
+    name,
+    health,
+    reason,
+    since: prev !== undefined && prev.health === health ? prev.since : now,
+    pid,
+    pidSince,
+    portOwned,
+    authOk: obs.auth === null ? (prev?.authOk ?? null) : obs.auth.ok,
+    authReason: obs.auth === null ? (prev?.authReason ?? null) : obs.auth.ok ? null : obs.auth.reason,
+    exits,
+    pending,
+    incident,
+    lastSnapshot,
+  };
+  const transition =
+    prev?.health === health ? null : { at: now, from: prev?.health ?? null, to: health, reason, pid };
+  return { next, events, transition };
+}
+
+function tail(line: string | null): string {
+  return line === null ? '' : `: ${line}`;
+}
