@@ -5,6 +5,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, OperationFailed, UsageError } from '.
 import type { CliIo } from './cli-io.ts';
 import { commandHelp, GLOBAL_OPTIONS, type Command } from './command.ts';
 import { resolveFleetPaths, type PathFlags } from './fleet-paths.ts';
+import { FleetReadError } from '../platform/fleet-files.ts';
 
 export function mainHelp(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -61,7 +62,8 @@ export async function runCli(
 }
 
 function reportError(error: unknown, command: Command, io: CliIo): number {
-  if (error instanceof UsageError || isParseArgsError(error)) {
+  // An unreadable root or LaunchAgents dir is bad input: the message names the dir and the fix.
+  if (error instanceof UsageError || error instanceof FleetReadError || isParseArgsError(error)) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     io.err(
       `openclaw-fleet ${command.name}: ${message}\nusage: openclaw-fleet ${command.usage} (see --help)\n`,

@@ -51,7 +51,7 @@ export async function waitUntilServing(
     if (cancelled) return fail('interrupted', seenPid, null);
     if (elapsed() > options.timeoutMs) {
       return fail(
-        `not serving after ${Math.round(options.timeoutMs / 1000)} s (${waitingFor(phase, target.port)})`,
+        `not serving after ${seconds(options.timeoutMs)} s (${waitingFor(phase, target.port)})`,
         seenPid,
         null,
       );
@@ -98,4 +98,9 @@ export function describeExit(last: LastExit): string {
   if (last.signal !== null) return `killed by signal ${last.signal}`;
   if (last.code !== null) return `exit ${last.code}`;
   return 'no exit status';
+}
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return Number.isInteger(s) ? String(s) : s.toFixed(1);
 }

@@ -3,6 +3,7 @@
 // Loopback only; every probe has a deadline.
 import { request } from 'node:http';
 import WebSocket from 'ws';
+import { bootIdOf, connectFrame, parseFrame, refusalOf } from './gateway-protocol.ts';
 
 export type HealthzResult = { ok: true; status: number } | { ok: false; error: string };
 
@@ -37,8 +38,6 @@ export function probeHealthz(port: number, timeoutMs = 1500): Promise<HealthzRes
 
 export type AuthHealthResult =
   { ok: true; bootId: string | null } | { ok: false; code: string; reason: string; retryAfterMs?: number };
-
-const PROTOCOL = 4;
 
 /**
  * challenge → connect with the token → health. A gateway still starting its sidecars answers the
@@ -96,10 +95,10 @@ function attempt(port: number, token: string, timeoutMs: number): Promise<AuthHe
     ws.on('message', (data) => {
       const frame = parseFrame(String(data));
       if (frame?.type === 'event' && frame.event === 'connect.challenge') {
-        ws.send(JSON.stringify(connectRequest(token)));
+        ws.send(JSON.stringify(connectFrame(token)));
       } else if (frame?.type === 'res' && frame.id === 'connect') {
         if (frame.ok !== true) return finish(rejection(frame.error));
-        bootId = readBootId(frame.payload);
+        bootId = bootIdOf(frame.payload);
         ws.send(JSON.stringify({ type: 'req', id: 'health', method: 'health', params: {} }));
       } else if (frame?.type === 'res' && frame.id === 'health') {
         finish(frame.ok === true ? { ok: true, bootId } : rejection(frame.error));
@@ -108,62 +107,6 @@ function attempt(port: number, token: string, timeoutMs: number): Promise<AuthHe
   });
 }
 
-function connectRequest(token: string): unknown {
-  return {
-    type: 'req',
-    id: 'connect',
-    method: 'connect',
-    params: {
-      minProtocol: PROTOCOL,
-      maxProtocol: PROTOCOL,
-      client: { id: 'openclaw-probe', version: '0.1.0', platform: 'macos', mode: 'probe' },
-      role: 'operator',
-      scopes: [],
-      caps: [],
-      auth: { token },
-    },
-  };
-}
-
-interface Frame {
-  type?: unknown;
-  id?: unknown;
-  event?: unknown;
-  ok?: unknown;
-  payload?: unknown;
-  error?: unknown;
-}
-
-function parseFrame(text: string): Frame | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Frame) : null;
-  } catch {
-    return null;
-  }
-}
-
-function readBootId(payload: unknown): string | null {
-  const server = (payload as { server?: { bootId?: unknown } } | null)?.server;
-  return typeof server?.bootId === 'string' ? server.bootId : null;
-}
-
 function rejection(error: unknown): AuthHealthResult {
-  const e = (error ?? {}) as {
-    code?: unknown;
-    retryAfterMs?: unknown;
-    details?: { code?: unknown; reason?: unknown };
-  };
-  const code =
-    typeof e.details?.code === 'string' ? e.details.code : typeof e.code === 'string' ? e.code : 'REJECTED';
-  if (code === 'UNAVAILABLE') {
-    const retry = typeof e.retryAfterMs === 'number' ? Math.min(Math.max(e.retryAfterMs, 50), 1000) : 250;
-    const why = typeof e.details?.reason === 'string' ? ` (${e.details.reason})` : '';
-    return { ok: false, code, reason: `the gateway is still starting${why}`, retryAfterMs: retry };
-  }
-  const reason =
-    code === 'AUTH_TOKEN_MISMATCH'
-      ? 'token rejected by the gateway (AUTH_TOKEN_MISMATCH): openclaw.json and the running gateway disagree'
-      : `the gateway refused the health call (${code})`;
-  return { ok: false, code, reason };
+  return { ok: false, ...refusalOf(error) };
 }

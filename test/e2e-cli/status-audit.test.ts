@@ -105,3 +105,15 @@ describe('status and audit against the simulator and stub gateways', () => {
     expect(typeof loopy.lastError).toBe('string');
   });
 });
+
+describe('bad input', () => {
+  it('names an unreadable root and exits 2', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const file = join(env.base, 'not-a-dir');
+    writeFileSync(file, 'x');
+    const run = await env.cli(['status', '--root', file]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(`cannot read ${file}`);
+  });
+});

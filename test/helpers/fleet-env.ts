@@ -26,10 +26,13 @@ export interface FleetEnv {
   node: string;
   entry: string;
   /** Runs `openclaw-fleet <args>` in-process with --root/--agents-dir/--launchctl of this env. */
-  cli(args: string[], options?: { env?: Record<string, string>; tty?: boolean }): Promise<CliRun>;
+  cli(
+    args: string[],
+    options?: { env?: Record<string, string>; tty?: boolean; interrupted?: Promise<void> },
+  ): Promise<CliRun>;
   /** Everything every CLI run printed so far. */
   transcript(): string;
-  /** Tokens found in this env's instance configs (to grep the transcript for). */
+  /** Tokens in this env's instance configs, including backed-up ones (to grep the transcript for). */
   tokens(): string[];
   cleanup(): Promise<void>;
 }
@@ -58,7 +61,7 @@ export function createFleetEnv(options: { timeScale?: number } = {}): FleetEnv {
     const argv = command.startsWith('-')
       ? args
       : [command, '--root', root, '--agents-dir', agentsDir, '--launchctl', sim.launchctlPath, ...rest];
-    const exitCode = await runCli(argv, io, COMMANDS);
+    const exitCode = await runCli(argv, io, COMMANDS, runOptions.interrupted);
     return { exitCode, stdout, stderr };
   };
 
@@ -80,17 +83,20 @@ export function createFleetEnv(options: { timeScale?: number } = {}): FleetEnv {
   };
 }
 
+/** Tokens in instance configs, live or moved into the backups by a rollback or a purge. */
 function collectTokens(root: string): string[] {
   const tokens: string[] = [];
-  for (const entry of safeList(root)) {
-    try {
-      const config = JSON.parse(readFileSync(join(root, entry, 'openclaw.json'), 'utf8')) as {
-        gateway?: { auth?: { token?: unknown } };
-      };
-      const token = config.gateway?.auth?.token;
-      if (typeof token === 'string' && token.length >= 16) tokens.push(token);
-    } catch {
-      // not an instance dir, or no readable config
+  for (const dir of [root, join(root, '.fleet', 'backups', 'state')]) {
+    for (const entry of safeList(dir)) {
+      try {
+        const config = JSON.parse(readFileSync(join(dir, entry, 'openclaw.json'), 'utf8')) as {
+          gateway?: { auth?: { token?: unknown } };
+        };
+        const token = config.gateway?.auth?.token;
+        if (typeof token === 'string' && token.length >= 16) tokens.push(token);
+      } catch {
+        // not an instance dir, or no readable config
+      }
     }
   }
   return tokens;
