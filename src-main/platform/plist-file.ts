@@ -1,6 +1,7 @@
 // Reads and writes LaunchAgent plists. launchd accepts XML and binary plists, so both are read;
 // the product always writes XML (0644, as launchd requires: not group- or world-writable).
 import { readFile } from 'node:fs/promises';
+import { DOMParser } from '@xmldom/xmldom';
 import { build, parse, parseBinary, type PlistValue } from 'plist';
 import type { PlistReadResult } from '../core/fleet-facts.ts';
 import type { LaunchAgentPlist } from '../core/plist-contract.ts';
@@ -28,7 +29,7 @@ export function parsePlistBytes(path: string, bytes: Uint8Array): PlistReadResul
   const binary = Buffer.from(bytes.subarray(0, BINARY_MAGIC.length)).toString('latin1') === BINARY_MAGIC;
   let value: PlistValue;
   try {
-    value = binary ? parseBinary(bytes) : parse(Buffer.from(bytes).toString('utf8'));
+    value = binary ? parseBinary(bytes) : parse(wellFormed(Buffer.from(bytes).toString('utf8')));
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
@@ -66,4 +67,17 @@ export async function writePlistFile(
     mode: 0o644,
     ...(backupDir === undefined ? {} : { backupDir }),
   });
+}
+
+/**
+ * The plist package's XML parser logs fatal errors to stderr before it throws, which would print
+ * xmldom noise in every command that meets a broken plist; a quiet parse first turns them into errors.
+ */
+function wellFormed(text: string): string {
+  new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') throw new Error(message);
+    },
+  }).parseFromString(text, 'text/xml');
+  return text;
 }

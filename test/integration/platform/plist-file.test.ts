@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBinary } from 'plist';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderInstancePlist } from '../../../src-main/core/plist-contract.ts';
 import { readPlistFile, writePlistFile } from '../../../src-main/platform/plist-file.ts';
 
@@ -44,6 +44,18 @@ describe('plist files', () => {
     const result = await readPlistFile(path);
     expect(result).toMatchObject({ ok: false, reason: 'invalid' });
     if (!result.ok) expect(result.message).toContain(`plutil -lint ${path}`);
+  });
+
+  it('reads a broken plist without printing parser noise', async () => {
+    const path = join(dir, 'noisy.plist');
+    writeFileSync(path, '<?xml version="1.0"?><plist><dict><key>Label</key>');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await readPlistFile(path)).toMatchObject({ ok: false, reason: 'invalid' });
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('refuses a plist whose top level is not a dictionary', async () => {
