@@ -9,6 +9,7 @@ import { restartCommand } from './restart.ts';
 import { startCommand } from './start.ts';
 import { statusCommand } from './status.ts';
 import { stopCommand } from './stop.ts';
+import { watchCommand } from './watch.ts';
 
 export const COMMANDS: readonly Command[] = [
   statusCommand,
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   restartCommand,
   logsCommand,
   migrateCommand,
+  watchCommand,
 ];

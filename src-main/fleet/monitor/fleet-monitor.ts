@@ -1,0 +1,183 @@
+// The fleet monitor: checks every few seconds, and at once when a held gateway connection drops;
+// folds each check into per-instance state and events (core/monitor), runs the notification policy,
+// and keeps a bounded history. It never restarts anything: KeepAlive is launchd's job.
+import type { FleetFiles } from '../../core/fleet-facts.ts';
+import { trackInstance } from '../../core/monitor/instance-tracker.ts';
+import {
+  DEFAULT_MONITOR_SETTINGS,
+  type FleetEvent,
+  type MonitorSettings,
+  type TrackedInstance,
+  type Transition,
+} from '../../core/monitor/monitor-types.ts';
+import { RingBuffer } from '../../core/monitor/ring-buffer.ts';
+import {
+  decideNotifications,
+  DEFAULT_NOTIFICATION_SETTINGS,
+  INITIAL_POLICY_STATE,
+  type NotificationSettings,
+  type PolicyState,
+} from '../../core/notify/notification-policy.ts';
+import type { Notifier } from '../../ports/notifier.ts';
+import type { FleetContext } from '../fleet-context.ts';
+import { checkFleet, type CheckMemory } from './check-fleet.ts';
+import { createHeldConnections, type ConnectionOpener } from './held-connections.ts';
+import { monitorSnapshot, type MonitorSnapshot } from './monitor-snapshot.ts';
+
+export interface FleetMonitorOptions {
+  settings?: Partial<MonitorSettings>;
+  notifications?: Partial<NotificationSettings>;
+  notifier?: Notifier;
+  /** Re-read plists and configs every this many checks (they change rarely; reading costs no subprocess). */
+  filesEveryChecks?: number;
+  openConnection?: ConnectionOpener;
+}
+
+export interface FleetMonitor {
+  start(): void;
+  stop(): Promise<void>;
+  /** Check now (after a user action, on resume or unlock); resolves when that check is done. */
+  checkNow(): Promise<void>;
+  snapshot(): MonitorSnapshot;
+  onEvent(listener: (event: FleetEvent) => void): () => void;
+  onTransition(listener: (name: string, transition: Transition) => void): () => void;
+  onCheck(listener: (snapshot: MonitorSnapshot) => void): () => void;
+  stats(): { checks: number; lastCheckMs: number | null };
+}
+
+export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptions = {}): FleetMonitor {
+  const settings = { ...DEFAULT_MONITOR_SETTINGS, ...options.settings };
+  const notifySettings = { ...DEFAULT_NOTIFICATION_SETTINGS, ...options.notifications };
+  const filesEvery = options.filesEveryChecks ?? 5;
+  const tracked = new Map<string, TrackedInstance>();
+  const history = new Map<string, RingBuffer<Transition>>();
+  const memory: CheckMemory = { rows: new Map(), healthzSkip: new Map() };
+  const eventListeners = new Set<(e: FleetEvent) => void>();
+  const transitionListeners = new Set<(name: string, t: Transition) => void>();
+  const checkListeners = new Set<(s: MonitorSnapshot) => void>();
+  let policy: PolicyState = INITIAL_POLICY_STATE;
+  let files: FleetFiles | null = null;
+  let checks = 0;
+  let lastCheckMs: number | null = null;
+  let checkedAt: number | null = null;
+  let problem: string | null = null;
+  let failures = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = true;
+  // After a held connection changes, launchd may need a moment to reap the process and update its
+  // view: check at once, then every 200 ms for 2 s, before going back to the interval.
+  let urgentUntil = 0;
+  const connections = createHeldConnections((state) => {
+    if (state.kind === 'closed' || state.kind === 'rejected') urgentUntil = ctx.clock.now() + 2000;
+    void monitor.checkNow();
+  }, options.openConnection);
+
+  async function checkOnce(): Promise<void> {
+    const started = performance.now();
+    if (files === null || checks % filesEvery === 0) files = await ctx.readFiles();
+    const result = await checkFleet(
+      ctx,
+      files,
+      tracked,
+      memory,
+      (name) => connections.auth(name),
+      () => ctx.clock.now(),
+    );
+    checks++;
+    const now = ctx.clock.now();
+    if (!result.ok) {
+      problem = result.problem;
+      failures++;
+    } else {
+      problem = null;
+      failures = 0;
+      const events: FleetEvent[] = [];
+      const seen = new Set<string>();
+      for (const obs of result.observations) {
+        seen.add(obs.record.name);
+        const step = trackInstance(tracked.get(obs.record.name), obs, settings);
+        tracked.set(obs.record.name, step.next);
+        events.push(...step.events);
+        if (step.transition !== null) {
+          const ring = history.get(obs.record.name) ?? new RingBuffer<Transition>(settings.historySize);
+          ring.push(step.transition);
+          history.set(obs.record.name, ring);
+          for (const l of transitionListeners) l(obs.record.name, step.transition);
+        }
+      }
+      for (const name of [...tracked.keys()]) if (!seen.has(name)) tracked.delete(name);
+      connections.reconcile(wantedConnections(result.records, tracked), now);
+      for (const e of events) for (const l of eventListeners) l(e);
+      const decided = decideNotifications(policy, events, now, notifySettings);
+      policy = decided.state;
+      for (const n of decided.notifications) options.notifier?.notify(n);
+    }
+    checkedAt = now;
+    lastCheckMs = performance.now() - started;
+    const snap = monitor.snapshot();
+    for (const l of checkListeners) l(snap);
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    if (timer !== null) clearTimeout(timer);
+    // launchctl failing is retried with back-off up to 30 s; a healthy fleet is checked at the interval.
+    const regular = Math.min(settings.intervalMs * 2 ** Math.min(failures, 4), 30_000);
+    const delay = again ? 0 : ctx.clock.now() < urgentUntil ? Math.min(200, regular) : regular;
+    again = false;
+    timer = setTimeout(() => void monitor.checkNow(), delay);
+  }
+
+  const monitor: FleetMonitor = {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      void monitor.checkNow();
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      connections.closeAll();
+      await running;
+    },
+    async checkNow() {
+      if (running !== null) {
+        again = true;
+        return running;
+      }
+      if (timer !== null) clearTimeout(timer);
+      running = checkOnce()
+        .catch((error: unknown) => {
+          problem = `the check failed: ${error instanceof Error ? error.message : String(error)}`;
+          failures++;
+        })
+        .finally(() => {
+          running = null;
+          schedule();
+        });
+      return running;
+    },
+    snapshot: () => monitorSnapshot({ tracked, history, checkedAt, problem, now: ctx.clock.now(), settings }),
+    onEvent: (l) => (eventListeners.add(l), () => eventListeners.delete(l)),
+    onTransition: (l) => (transitionListeners.add(l), () => transitionListeners.delete(l)),
+    onCheck: (l) => (checkListeners.add(l), () => checkListeners.delete(l)),
+    stats: () => ({ checks, lastCheckMs }),
+  };
+  return monitor;
+}
+
+function wantedConnections(
+  records: readonly { name: string; port: number | null; config: { token: string | null } | null }[],
+  tracked: ReadonlyMap<string, TrackedInstance>,
+): Map<string, { port: number; token: string }> {
+  const wanted = new Map<string, { port: number; token: string }>();
+  for (const r of records) {
+    const token = r.config?.token ?? null;
+    if (r.port !== null && token !== null && tracked.get(r.name)?.portOwned === true)
+      wanted.set(r.name, { port: r.port, token });
+  }
+  return wanted;
+}
