@@ -10,6 +10,8 @@ import { startCommand } from './start.ts';
 import { statusCommand } from './status.ts';
 import { stopCommand } from './stop.ts';
 import { watchCommand } from './watch.ts';
+import { serveCommand } from './serve.ts';
+import { demoCommand } from './demo.ts';
 
 export const COMMANDS: readonly Command[] = [
   statusCommand,
@@ -22,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   logsCommand,
   migrateCommand,
   watchCommand,
+  serveCommand,
+  demoCommand,
 ];

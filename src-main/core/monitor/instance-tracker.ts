@@ -129,6 +129,7 @@ export function trackInstance(
     pending,
     incident,
     lastSnapshot,
+    layers: reduced.layers,
   };
   const transition =
     prev?.health === health ? null : { at: now, from: prev?.health ?? null, to: health, reason, pid };

@@ -2,6 +2,7 @@
 // checks, and the events it turns changes into. Pure data; see instance-tracker.ts for the rules.
 import type { FleetEventType, HealthState } from '../../shared/health-state.ts';
 import type { InstanceRecord } from '../discovery.ts';
+import type { LayerName, LayerState } from '../instance-health.ts';
 import type { LastExit, ServiceStatus } from '../launchd-status.ts';
 import type { Listener } from '../listeners.ts';
 
@@ -93,4 +94,6 @@ export interface TrackedInstance {
   /** Event types raised in the current incident; `recovered` closes it. */
   incident: { openedAt: number; types: FleetEventType[] } | null;
   lastSnapshot: CrashSnapshot | null;
+  /** Each health layer as the last check saw it. */
+  layers: Record<LayerName, LayerState>;
 }

@@ -1,6 +1,7 @@
 // The fleet monitor: checks every few seconds, and at once when a held gateway connection drops;
 // folds each check into per-instance state and events (core/monitor), runs the notification policy,
 // and keeps a bounded history. It never restarts anything: KeepAlive is launchd's job.
+import type { InstanceRecord } from '../../core/discovery.ts';
 import type { FleetFiles } from '../../core/fleet-facts.ts';
 import { trackInstance } from '../../core/monitor/instance-tracker.ts';
 import {
@@ -61,6 +62,7 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
   let lastCheckMs: number | null = null;
   let checkedAt: number | null = null;
   let problem: string | null = null;
+  let records: readonly InstanceRecord[] = [];
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -93,6 +95,7 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
     } else {
       problem = null;
       failures = 0;
+      records = result.records;
       const events: FleetEvent[] = [];
       const seen = new Set<string>();
       for (const obs of result.observations) {
@@ -160,7 +163,7 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
         });
       return running;
     },
-    snapshot: () => monitorSnapshot({ tracked, history, checkedAt, problem, now: ctx.clock.now(), settings }),
+    snapshot: () => monitorSnapshot({ tracked, history, records, checkedAt, problem, now: ctx.clock.now() }),
     onEvent: (l) => (eventListeners.add(l), () => eventListeners.delete(l)),
     onTransition: (l) => (transitionListeners.add(l), () => transitionListeners.delete(l)),
     onCheck: (l) => (checkListeners.add(l), () => checkListeners.delete(l)),
