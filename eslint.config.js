@@ -44,4 +44,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // IPC goes through typed wrappers; only the composition roots import the real objects to hand them in.
+    files: ['src-main/**/*.ts', 'test/**/*.ts'],
+    ignores: ['src-main/core/**', 'src-main/shared/**', 'src-main/ports/**', 'src-main/app/main.ts', 'src-main/app/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'IPC goes through src-main/app/typed-ipc.ts (main) and preload-bridge.ts (preload).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

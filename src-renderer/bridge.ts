@@ -2,8 +2,8 @@
 // `window.fleetBridge`; in the browser the web host's WebSocket stands in for it. The rest of the
 // renderer gets a Host and cannot tell the two apart. Browser notifications and the clipboard are
 // reached from here too, so a test can hand the app a fake of each.
-import { z } from 'zod';
 import type { FleetBridge, NotificationView } from '../src-main/shared/fleet-contract.ts';
+import { PUSH_SCHEMAS } from '../src-main/shared/fleet-contract-schemas.ts';
 import { guardBridge } from './bridge-guard.ts';
 import { createWebBridge, tokenFromUrl, webSocketUrl, type ConnectionState } from './web-bridge.ts';
 
@@ -60,25 +60,13 @@ export function connectHost(win: Window = window): Host {
   };
 }
 
-const uiHint = z.object({ view: z.enum(['list', 'audit']), instance: z.string().nullable() });
-
-// Not in fleet-contract.ts yet: src-main/app/ui-hint.ts proposes PUSH_CHANNELS.uiHint and has the
-// preload relay it as 'uiHint' meanwhile. Parsed here like any push; a preload without it is fine.
+// Only the Electron host sends hints; the pushes are parsed like every other push.
 function appHints(bridge: FleetBridge): Host['watchHints'] {
-  const subscribe = bridge.subscribe as unknown as (
-    channel: string,
-    listener: (payload: unknown) => void,
-  ) => () => void;
-  return (listener) => {
-    try {
-      return subscribe.call(bridge, 'uiHint', (payload) => {
-        const hint = uiHint.safeParse(payload);
-        if (hint.success) listener(hint.data);
-      });
-    } catch {
-      return () => {};
-    }
-  };
+  return (listener) =>
+    bridge.subscribe('uiHint', (payload) => {
+      const hint = PUSH_SCHEMAS.uiHint.safeParse(payload);
+      if (hint.success) listener(hint.data);
+    });
 }
 
 function browserNotifier(win: Window): Notifier {

@@ -112,4 +112,5 @@ export const PUSH_SCHEMAS = {
     title: z.string(),
     body: z.string(),
   }),
+  uiHint: z.object({ view: z.enum(['list', 'audit']), instance: name.nullable() }).strict(),
 } satisfies { [K in PushName]: z.ZodType<PushContracts[K]> };

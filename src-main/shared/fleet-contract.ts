@@ -21,6 +21,8 @@ export const PUSH_CHANNELS = {
   snapshot: 'fleet:snapshot',
   event: 'fleet:event',
   notification: 'fleet:notification',
+  /** "Show this view (and this instance)": a notification click or the tray menu's Run Audit. */
+  uiHint: 'fleet:ui-hint',
 } as const;
 
 export type LayerName = 'plist' | 'loaded' | 'process' | 'port' | 'healthz' | 'auth';
@@ -75,6 +77,12 @@ export interface NotificationView {
   body: string;
 }
 
+export interface UiHintView {
+  view: 'list' | 'audit';
+  /** The instance to select and expand, or null for the fleet as a whole. */
+  instance: string | null;
+}
+
 export interface FindingView {
   code: string;
   severity: 'error' | 'warning';
@@ -114,6 +122,7 @@ export interface PushContracts {
   snapshot: FleetView;
   event: EventView;
   notification: NotificationView;
+  uiHint: UiHintView;
 }
 
 export type InvokeName = keyof typeof INVOKE_CHANNELS;

@@ -47,17 +47,6 @@ describe('connectHost', () => {
     expect(fake.listenerCount()).toBe(0);
   });
 
-  it('does without hints when the preload has no such channel', () => {
-    const fake = fakeBridge();
-    (window as Writable).fleetBridge = {
-      ...fake.bridge,
-      subscribe: () => {
-        throw new Error('fleetBridge: unknown push channel uiHint');
-      },
-    };
-    expect(() => connectHost(window).watchHints(() => {})()).not.toThrow();
-  });
-
   it('falls back to the web host, unauthorized without a token in the page URL', () => {
     const host = connectHost(window);
     const states: ConnectionState[] = [];

@@ -1,0 +1,111 @@
+// Smoke test of the packaged-shape app in real Electron, on macOS only: a stub gateway is added
+// with the CLI under a unique name (temp container and LaunchAgents dir, the real launchd), the
+// app is launched on them, the popover is opened from the main process, the instance is listed,
+// and it is restarted through the preload's bridge. Needs `npm run build:app` and
+// `npm run build:renderer` first. Cleans up in afterAll whatever happened.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
+
+test.skip(
+  process.platform !== 'darwin',
+  'Electron and launchd exist only on the macOS CI; Linux runs the fakes',
+);
+
+const name = `smoke-${randomBytes(3).toString('hex')}`;
+const label = `ai.openclaw.${name}`;
+let base = '';
+let fleetEnv: Record<string, string> = {};
+let app: ElectronApplication | undefined;
+
+const fleetCli = (args: string[]) =>
+  run(process.execPath, [join(ROOT, 'src-main/cli/main.ts'), ...args], {
+    env: { ...process.env, ...fleetEnv },
+  });
+
+test.beforeAll(async () => {
+  base = mkdtempSync(join(tmpdir(), 'ocf-smoke-'));
+  fleetEnv = {
+    OPENCLAW_FLEET_ROOT: join(base, 'openclaw'),
+    OPENCLAW_FLEET_AGENTS_DIR: join(base, 'LaunchAgents'),
+    OPENCLAW_FLEET_APP_USER_DATA: join(base, 'profile'),
+  };
+  mkdirSync(fleetEnv.OPENCLAW_FLEET_ROOT!, { mode: 0o700 });
+  mkdirSync(fleetEnv.OPENCLAW_FLEET_AGENTS_DIR!, { mode: 0o700 });
+  await fleetCli([
+    'add',
+    name,
+    '--node',
+    process.execPath,
+    '--entry',
+    join(ROOT, 'test/stub-gateway/openclaw.mjs'),
+  ]);
+});
+
+test.afterAll(async () => {
+  await app?.close().catch(() => undefined);
+  await run('/bin/launchctl', ['bootout', `gui/${process.getuid?.() ?? 501}/${label}`]).catch(
+    () => undefined,
+  );
+  if (base !== '') rmSync(base, { recursive: true, force: true });
+});
+
+test('opens the popover, lists the instance, restarts it, and quits leaving it running', async () => {
+  app = await electron.launch({
+    args: [ROOT],
+    env: { ...process.env, ...fleetEnv } as Record<string, string>,
+  });
+  const page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+
+  // The popover opens the way a second launch opens it (the tray icon cannot be clicked from here).
+  await app.evaluate(({ app: electronApp }) => void electronApp.emit('second-instance'));
+  await expect
+    .poll(() => app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isVisible()))
+    .toBe(true);
+  await expect(page.getByText(name).first()).toBeVisible({ timeout: 30_000 });
+
+  // The page sees the bridge and nothing of Node; the CSP forbids eval.
+  const probe = await page.evaluate(() => {
+    const g = globalThis as unknown as { fleetBridge?: object; require?: unknown; process?: unknown };
+    let evalBlocked = false;
+    try {
+      globalThis.eval('1');
+    } catch {
+      evalBlocked = true;
+    }
+    return {
+      bridge: Object.keys(g.fleetBridge ?? {}).sort(),
+      require: typeof g.require,
+      process: typeof g.process,
+      evalBlocked,
+    };
+  });
+  expect(probe).toMatchObject({ require: 'undefined', process: 'undefined', evalBlocked: true });
+  expect(probe.bridge).toContain('restart');
+  expect(probe.bridge).toContain('subscribe');
+
+  const restarted = await page.evaluate(
+    (n) =>
+      (
+        globalThis as unknown as {
+          fleetBridge: { restart(r: { name: string }): Promise<{ ok: boolean; message: string }> };
+        }
+      ).fleetBridge.restart({ name: n }),
+    name,
+  );
+  expect(restarted.ok, restarted.message).toBe(true);
+
+  await app.close();
+  app = undefined;
+  const { stdout } = await run('/bin/launchctl', ['print', `gui/${process.getuid?.() ?? 501}/${label}`]);
+  expect(stdout).toMatch(/state = running/);
+});
