@@ -21,6 +21,15 @@ export function formatWhen(iso: string, now = new Date()): string {
   return `${date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} ${time}`;
 }
 
+/**
+ * A reason for the compact row: without the gateway's ISO time stamps of the log lines it quotes
+ * (`2026-11-25T09:25:16.618+00:00 `), which would fill most of the row's two lines before the
+ * error itself. The crash details and the events keep the whole line.
+ */
+export function compactReason(reason: string): string {
+  return reason.replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +/g, '');
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

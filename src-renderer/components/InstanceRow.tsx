@@ -1,5 +1,5 @@
 import { useHost } from '../host-context.ts';
-import { formatDuration, plural } from '../format.ts';
+import { compactReason, formatDuration, plural } from '../format.ts';
 import { HEALTH_GLYPHS } from '../health-glyph.ts';
 import { runRowAction } from '../store/commands.ts';
 import { useFleetStore } from '../store/fleet-store.ts';
@@ -70,7 +70,7 @@ export function InstanceRow({ name }: { name: string }) {
       <p className="row-summary" id={ids.summary}>
         {!healthy && (
           <span className={`row-reason tone-${HEALTH_GLYPHS[instance.health].colorRole}`}>
-            {instance.reason ?? HEALTH_GLYPHS[instance.health].label}
+            {instance.reason === null ? HEALTH_GLYPHS[instance.health].label : compactReason(instance.reason)}
           </span>
         )}
         {!healthy && facts.length > 0 && ' · '}
