@@ -65,14 +65,21 @@ export function reduceHealth(f: HealthFacts): InstanceHealth {
   if (pid === null) {
     layers.process = 'failed';
     const exit = describeExit(f);
-    const looping =
-      f.detail?.state === 'spawn scheduled' ||
-      (f.detail !== null && (f.detail.runs ?? 0) > 1 && exit !== null);
+    // launchd holds back the respawn of a process that died young (ThrottleInterval): it will die
+    // again. Not running with `runs` > 1 alone is no loop: that is also the instant between a
+    // long-lived gateway's exit and its immediate respawn, whatever restarts it had before.
+    const looping = f.detail?.state === 'spawn scheduled';
+    // Between two attempts nobody of ours listens; whoever does is likely why the gateway cannot start.
+    const holders = portHolders(record.port, f.portListeners, null);
+    const held = holders === null ? '' : `; ${holders}`;
     if (looping)
-      return done('crash-loop', `${exit ?? 'exited'}${suffix(f.lastErrorLine)}, launchd keeps respawning it`);
+      return done(
+        'crash-loop',
+        `${exit ?? 'exited'}${suffix(f.lastErrorLine)}, launchd keeps respawning it${held}`,
+      );
     return done(
       'down',
-      `loaded but not running${exit === null ? '' : ` (${exit})`}${suffix(f.lastErrorLine)}`,
+      `loaded but not running${exit === null ? '' : ` (${exit})`}${suffix(f.lastErrorLine)}${held}`,
     );
   }
   layers.process = 'ok';
@@ -93,8 +100,7 @@ export function reduceHealth(f: HealthFacts): InstanceHealth {
     return notUpYet(`pid ${pid} is alive but port ${port} is not listening`);
   } else if (!f.portListeners.some((l) => l.pid === pid)) {
     layers.port = 'failed';
-    const who = f.portListeners.map((l) => `pid ${l.pid} (${l.command})`).join(', ');
-    return done('degraded', `port ${port} is held by ${who}, not by ${record.label}`);
+    return done('degraded', `${portHolders(port, f.portListeners, pid)}, not by ${record.label}`);
   } else {
     layers.port = 'ok';
   }
@@ -108,6 +114,17 @@ export function reduceHealth(f: HealthFacts): InstanceHealth {
     if (!f.auth.ok) return done('degraded', f.auth.reason);
   }
   return done('healthy', null);
+}
+
+/** `port P is held by pid X (command), ...` when processes other than `pid` listen on it; else null. */
+export function portHolders(
+  port: number | null,
+  listeners: readonly Listener[] | null,
+  pid: number | null,
+): string | null {
+  const others = listeners?.filter((l) => l.pid !== pid) ?? [];
+  if (port === null || others.length === 0) return null;
+  return `port ${port} is held by ${others.map((l) => `pid ${l.pid} (${l.command})`).join(', ')}`;
 }
 
 function describeExit(f: HealthFacts): string | null {

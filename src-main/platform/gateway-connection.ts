@@ -8,7 +8,8 @@ export type ConnectionState =
   | { kind: 'connecting' }
   | { kind: 'open'; bootId: string | null }
   | { kind: 'rejected'; code: string; reason: string }
-  | { kind: 'closed'; reason: string };
+  /** `retryAfterMs`: the gateway was still starting and said when to come back. */
+  | { kind: 'closed'; reason: string; retryAfterMs?: number };
 
 export interface GatewayConnection {
   readonly port: number;
@@ -79,6 +80,7 @@ export function holdGatewayConnection(
 
 function rejected(error: unknown): ConnectionState {
   const refusal = refusalOf(error);
-  if (refusal.retryAfterMs !== undefined) return { kind: 'closed', reason: refusal.reason };
+  if (refusal.retryAfterMs !== undefined)
+    return { kind: 'closed', reason: refusal.reason, retryAfterMs: refusal.retryAfterMs };
   return { kind: 'rejected', code: refusal.code, reason: refusal.reason };
 }

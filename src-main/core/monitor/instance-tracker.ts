@@ -2,7 +2,7 @@
 // new health and the events: `exited` at once (launchd's pid changed: a fact, not a guess),
 // `port-closed` and `auth-failed` only after they persist for the grace window (hysteresis),
 // `crash-loop` from launchd's own counters or repeated exits, and `recovered` when an incident ends.
-import { reduceHealth } from '../instance-health.ts';
+import { portHolders, reduceHealth } from '../instance-health.ts';
 import type {
   FleetEvent,
   MonitorSettings,
@@ -54,25 +54,42 @@ export function trackInstance(
     (prev?.authOk === false
       ? { ok: false as const, code: 'PREVIOUS', reason: prev.authReason ?? 'token rejected' }
       : null);
+  // A failing /healthz is not probed at every check (check-fleet backs off): a skipped probe keeps
+  // this process's last failure instead of reading as a pass, or the state would flap with the back-off.
+  const healthz =
+    obs.healthz ??
+    (prev?.healthzError != null && pid !== null && pid === previousPid
+      ? { ok: false as const, error: prev.healthzError }
+      : null);
   const reduced = reduceHealth({
     record: obs.record,
     plistError: null,
     detail: obs.detail,
     portListeners: obs.portListeners,
     processAgeSeconds: pidSince === null ? null : Math.floor((now - pidSince) / 1000),
-    healthz: obs.healthz,
+    healthz,
     auth,
     lastErrorLine: obs.log?.lastErrorLine ?? lastSnapshot?.lastErrorLine ?? null,
   });
   let health = reduced.state;
   let reason = reduced.reason;
+  const healthySince = health !== 'healthy' ? null : pid === previousPid ? (prev?.healthySince ?? now) : now;
+  // A crash loop ends when a process stays up, not when a respawn answers for a moment before it
+  // dies again: until one has been healthy for the grace window, this is still the same loop.
+  const inLoop = prev?.incident?.types.includes('crash-loop') ?? false;
+  const provenUp = healthySince !== null && now - healthySince >= s.graceMs;
+  if (inLoop && loaded && (health === 'starting' || (health === 'healthy' && !provenUp))) {
+    health = 'crash-loop';
+    reason = prev?.health === 'crash-loop' ? prev.reason : reason;
+  }
   if (loaded && exits.length >= s.crashLoopExits && health !== 'healthy') {
     health = 'crash-loop';
     const last =
       lastSnapshot === null
         ? ''
         : `; last: ${describeLastExit(lastSnapshot.lastExit)}${tail(lastSnapshot.lastErrorLine)}`;
-    reason = `${exits.length} exits in the last ${Math.round(s.crashLoopWindowMs / 1000)} s${last}`;
+    const holders = portHolders(obs.record.port, obs.portListeners, pid);
+    reason = `${exits.length} exits in the last ${Math.round(s.crashLoopWindowMs / 1000)} s${last}${holders === null ? '' : `; ${holders}`}`;
   }
 
   const portOwned =
@@ -84,7 +101,7 @@ export function trackInstance(
     obs.portListeners !== null &&
     !portOwned &&
     (prev?.portOwned === true || pending?.type === 'port-closed');
-  const authFailed = auth !== null && !auth.ok && obs.healthz?.ok !== false;
+  const authFailed = auth !== null && !auth.ok && healthz?.ok !== false;
   const condition = portLost ? ('port-closed' as const) : authFailed ? ('auth-failed' as const) : null;
   if (condition === null) pending = null;
   else if (pending?.type !== condition)
@@ -95,12 +112,9 @@ export function trackInstance(
   if (pending !== null && now - pending.since >= s.graceMs && !raised(pending.type)) {
     emit(pending.type, reason ?? pending.reason, { pid });
   }
-  const parked =
-    !loaded &&
-    obs.record.disabled &&
-    prev !== undefined &&
-    prev.health !== 'stopped' &&
-    prev.health !== 'down';
+  // Parked now, loaded at the last check: the gateway disabled and booted out itself. (Not parked
+  // already when the monitor started, and not a stopped instance that someone disabled.)
+  const parked = !loaded && obs.record.disabled && prev?.loaded === true;
   if ((health === 'crash-loop' || parked) && !raised('crash-loop'))
     emit('crash-loop', reason ?? 'crash loop');
 
@@ -108,10 +122,14 @@ export function trackInstance(
     incident ??= { openedAt: now, types: [] };
     if (!incident.types.includes(e.type)) incident = { ...incident, types: [...incident.types, e.type] };
   }
-  if (incident !== null && health === 'healthy' && events.length === 0) {
-    emit('recovered', `${name} is healthy again after ${Math.round((now - incident.openedAt) / 1000)} s`, {
-      pid,
-    });
+  // Healthy now with an exit in this same check: the replacement already serves (seen after a
+  // sleep, or by a poll slower than the respawn), so that incident opens and ends here.
+  if (incident !== null && health === 'healthy') {
+    const after =
+      incident.openedAt === now
+        ? `, as pid ${pid}`
+        : ` after ${Math.round((now - incident.openedAt) / 1000)} s`;
+    emit('recovered', `${name} is healthy again${after}`, { pid });
     incident = null;
   }
 
@@ -120,8 +138,11 @@ export function trackInstance(
     health,
     reason,
     since: prev !== undefined && prev.health === health ? prev.since : now,
+    loaded,
     pid,
     pidSince,
+    healthySince,
+    healthzError: healthz?.ok === false ? healthz.error : null,
     portOwned,
     authOk: obs.auth === null ? (prev?.authOk ?? null) : obs.auth.ok,
     authReason: obs.auth === null ? (prev?.authReason ?? null) : obs.auth.ok ? null : obs.auth.reason,

@@ -79,9 +79,15 @@ export interface TrackedInstance {
   health: HealthState;
   reason: string | null;
   since: number;
+  /** launchd had the job loaded at this check. */
+  loaded: boolean;
   pid: number | null;
   /** When this pid appeared (its age stands in for the process start time); null when unknown. */
   pidSince: number | null;
+  /** Since when this pid has been seen healthy, without a break; null while it is not. */
+  healthySince: number | null;
+  /** This pid's last /healthz failure, carried over the checks that skip the probe (back-off). */
+  healthzError: string | null;
   /** The port was seen listening, owned by the pid. */
   portOwned: boolean;
   authOk: boolean | null;

@@ -1,6 +1,7 @@
 // One check of the whole fleet: one launchctl print of the domain and one lsof whatever its size,
 // a `launchctl print` only for jobs whose summary changed, /healthz in parallel, and the log only
-// of an instance that just exited. Produces one Observation per instance.
+// of an instance that just exited (or kept from the moment its held connection dropped). Produces
+// one Observation per instance.
 import { discoverFleet, type InstanceRecord } from '../../core/discovery.ts';
 import type { FleetFiles } from '../../core/fleet-facts.ts';
 import { LOG_TAIL_BYTES, lastErrorLine, lastLines } from '../../core/last-error-line.ts';
@@ -16,6 +17,32 @@ export interface CheckMemory {
   rows: Map<string, string>;
   /** Checks to skip before probing /healthz of an instance again (back-off after failures). */
   healthzSkip: Map<string, { skip: number; failures: number }>;
+  /** Each instance's state dir at the last check, to find its log between checks. */
+  stateDirs: Map<string, string>;
+  /** An instance's log as it was when its held connection dropped, and the pid that was serving then. */
+  lastWords: Map<string, { pid: number; takenAt: number; log: Promise<Observation['log']> }>;
+}
+
+export function newCheckMemory(): CheckMemory {
+  return { rows: new Map(), healthzSkip: new Map(), stateDirs: new Map(), lastWords: new Map() };
+}
+
+/**
+ * Reads the log of `name` now, when its held connection just dropped: if the process died, these
+ * are its last words. launchd respawns a job that outlived its ThrottleInterval at once, and the new
+ * process appends its own start to the same log before the next check could read it.
+ */
+export function keepLastWords(
+  ctx: FleetContext,
+  memory: CheckMemory,
+  name: string,
+  pid: number | null,
+): void {
+  const stateDir = memory.stateDirs.get(name);
+  if (pid === null || stateDir === undefined) return;
+  // It is never awaited if the pid lives on: a failed read must not become an unhandled rejection.
+  const log = readLog(ctx, stateDir).catch(() => null);
+  memory.lastWords.set(name, { pid, takenAt: ctx.clock.now(), log });
 }
 
 export type CheckResult =
@@ -29,6 +56,7 @@ export async function checkFleet(
   auth: (name: string) => AuthView,
   now: () => number,
 ): Promise<CheckResult> {
+  const startedAt = now();
   const [domainResult, scan] = await Promise.all([ctx.launchd.fleetStatus(), ctx.scanListeners()]);
   if (domainResult.kind !== 'ok')
     return { ok: false, problem: `launchd's view could not be read: ${domainResult.message}` };
@@ -39,18 +67,28 @@ export async function checkFleet(
     domain: domainResult.domain,
   });
   const byPort = scan.ok ? listenersByPort(scan.listeners) : null;
+  const names = new Set(discovery.instances.map((r) => r.name));
+  for (const map of [memory.stateDirs, memory.lastWords])
+    for (const name of map.keys()) if (!names.has(name)) map.delete(name);
 
   const observations = await Promise.all(
     discovery.instances.map(async (record): Promise<Observation> => {
       const row = record.launchd;
+      memory.stateDirs.set(record.name, record.stateDir);
+      const previous = tracked.get(record.name);
+      const gone = previous?.pid != null && row !== null && row.pid !== previous.pid ? previous.pid : null;
+      // Started before the detail call: every moment counts before a respawn writes to the log.
+      const log = gone === null ? null : exitLog(ctx, memory, record, gone);
+      const words = memory.lastWords.get(record.name);
+      // launchd, asked after the drop, still saw that pid: the drop was no death (a closed port).
+      if (words !== undefined && row?.pid === words.pid && words.takenAt < startedAt)
+        memory.lastWords.delete(record.name);
       const detail = await detailIfChanged(ctx, record, row, memory);
       const listeners = byPort === null || record.port === null ? null : (byPort.get(record.port) ?? []);
       const owned = row?.pid != null && listeners !== null && listeners.some((l) => l.pid === row.pid);
-      const previous = tracked.get(record.name);
-      const exited = previous?.pid != null && row !== null && row.pid !== previous.pid;
-      const [healthz, log] = await Promise.all([
+      const [healthz, logTail] = await Promise.all([
         owned && record.port !== null ? probeWithBackoff(ctx, record.name, record.port, memory) : null,
-        exited ? readLog(ctx, record.stateDir) : null,
+        log,
       ]);
       return {
         at: now(),
@@ -59,7 +97,7 @@ export async function checkFleet(
         portListeners: listeners,
         healthz,
         auth: owned ? auth(record.name) : null,
-        log,
+        log: logTail,
       };
     }),
   );
@@ -101,6 +139,18 @@ async function probeWithBackoff(
   const failures = result.ok ? 0 : state.failures + 1;
   memory.healthzSkip.set(name, { skip: failures === 0 ? 0 : Math.min(2 ** (failures - 1), 8) - 1, failures });
   return result.ok ? { ok: true } : { ok: false, error: result.error };
+}
+
+/** The log of a process that exited: as kept when its connection dropped, else as it is now. */
+function exitLog(
+  ctx: FleetContext,
+  memory: CheckMemory,
+  record: InstanceRecord,
+  pid: number,
+): Promise<Observation['log']> {
+  const words = memory.lastWords.get(record.name);
+  memory.lastWords.delete(record.name);
+  return words?.pid === pid ? words.log : readLog(ctx, record.stateDir);
 }
 
 async function readLog(ctx: FleetContext, stateDir: string): Promise<Observation['log']> {

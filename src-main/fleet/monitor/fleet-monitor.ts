@@ -21,7 +21,7 @@ import {
 } from '../../core/notify/notification-policy.ts';
 import type { Notifier } from '../../ports/notifier.ts';
 import type { FleetContext } from '../fleet-context.ts';
-import { checkFleet, type CheckMemory } from './check-fleet.ts';
+import { checkFleet, keepLastWords, newCheckMemory } from './check-fleet.ts';
 import { createHeldConnections, type ConnectionOpener } from './held-connections.ts';
 import { monitorSnapshot, type MonitorSnapshot } from './monitor-snapshot.ts';
 
@@ -52,7 +52,7 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
   const filesEvery = options.filesEveryChecks ?? 5;
   const tracked = new Map<string, TrackedInstance>();
   const history = new Map<string, RingBuffer<Transition>>();
-  const memory: CheckMemory = { rows: new Map(), healthzSkip: new Map() };
+  const memory = newCheckMemory();
   const eventListeners = new Set<(e: FleetEvent) => void>();
   const transitionListeners = new Set<(name: string, t: Transition) => void>();
   const checkListeners = new Set<(s: MonitorSnapshot) => void>();
@@ -67,17 +67,20 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
+  let retriedAfterSleep = false;
   let stopped = true;
   // After a held connection changes, launchd may need a moment to reap the process and update its
   // view: check at once, then every 200 ms for 2 s, before going back to the interval.
   let urgentUntil = 0;
-  const connections = createHeldConnections((state) => {
+  const connections = createHeldConnections((name, state, dropped) => {
     if (state.kind === 'closed' || state.kind === 'rejected') urgentUntil = ctx.clock.now() + 2000;
+    if (dropped) keepLastWords(ctx, memory, name, tracked.get(name)?.pid ?? null);
     void monitor.checkNow();
   }, options.openConnection);
 
   async function checkOnce(): Promise<void> {
     const started = performance.now();
+    const begun = ctx.clock.now();
     if (files === null || checks % filesEvery === 0) files = await ctx.readFiles();
     const result = await checkFleet(
       ctx,
@@ -89,6 +92,16 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
     );
     checks++;
     const now = ctx.clock.now();
+    // The Mac slept in the middle of this check: launchd's rows from before the sleep and the
+    // details or port scan from after it do not describe one moment. Look again at once (the next
+    // check still sees the gap, so the policy still sends its digest); only once, should checks
+    // ever be slower than the gap.
+    if (now - begun > notifySettings.sleepGapMs && !retriedAfterSleep) {
+      retriedAfterSleep = true;
+      again = true;
+      return;
+    }
+    retriedAfterSleep = false;
     if (!result.ok) {
       problem = result.problem;
       failures++;
@@ -111,7 +124,9 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
         }
       }
       for (const name of [...tracked.keys()]) if (!seen.has(name)) tracked.delete(name);
-      connections.reconcile(wantedConnections(result.records, tracked), now);
+      // A check that was under way when stop() closed the connections must not open them again:
+      // a stopped monitor holds none (a leftover socket would keep `watch` alive after Ctrl-C).
+      connections.reconcile(stopped ? new Map() : wantedConnections(result.records, tracked), now);
       for (const e of events) for (const l of eventListeners) l(e);
       const decided = decideNotifications(policy, events, now, notifySettings);
       policy = decided.state;

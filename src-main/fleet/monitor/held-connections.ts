@@ -24,8 +24,11 @@ export type ConnectionOpener = (
 /** After a refusal or a drop, wait this long before dialling again, so a dying gateway is not hammered. */
 const REDIAL_MS = 5000;
 
+/** `dropped`: an open connection closed (the process died, or stopped serving); not a refusal. */
+export type ConnectionChange = (name: string, state: ConnectionState, dropped: boolean) => void;
+
 export function createHeldConnections(
-  onChange: (state: ConnectionState) => void,
+  onChange: ConnectionChange,
   open: ConnectionOpener = defaultOpener,
 ): HeldConnections {
   const held = new Map<string, { conn: GatewayConnection; openedAt: number }>();
@@ -33,16 +36,26 @@ export function createHeldConnections(
     reconcile(wanted, now) {
       for (const [name, entry] of held) {
         const want = wanted.get(name);
-        const state = entry.conn.state().kind;
+        const state = entry.conn.state();
         const stale = want === undefined || want.port !== entry.conn.port || want.token !== entry.conn.token;
-        const dead = (state === 'closed' || state === 'rejected') && now - entry.openedAt >= REDIAL_MS;
+        // A gateway that was still starting said when to come back: holding no connection for
+        // REDIAL_MS after every start would lose the death signal of a young process.
+        const wait = state.kind === 'closed' ? (state.retryAfterMs ?? REDIAL_MS) : REDIAL_MS;
+        const dead = (state.kind === 'closed' || state.kind === 'rejected') && now - entry.openedAt >= wait;
         if (stale || dead) {
           entry.conn.close();
           held.delete(name);
         }
       }
       for (const [name, want] of wanted) {
-        if (!held.has(name)) held.set(name, { conn: open(want.port, want.token, onChange), openedAt: now });
+        if (held.has(name)) continue;
+        let wasOpen = false;
+        const conn = open(want.port, want.token, (state) => {
+          const dropped = wasOpen && state.kind === 'closed';
+          wasOpen = state.kind === 'open';
+          onChange(name, state, dropped);
+        });
+        held.set(name, { conn, openedAt: now });
       }
     },
     auth(name) {

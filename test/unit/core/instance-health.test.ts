@@ -63,6 +63,7 @@ describe('reduceHealth', () => {
         runs: 5,
         lastExit: { code: 78, signal: null },
       };
+      f.portListeners = [];
       f.lastErrorLine = 'Missing config.';
     });
     expect(state(f)).toEqual(['crash-loop', 'exit 78: Missing config., launchd keeps respawning it']);
@@ -72,8 +73,44 @@ describe('reduceHealth', () => {
     const f = lucaFacts((f, r) => {
       r.launchd = { ...r.launchd!, pid: null, lastExit: { code: null, signal: 9 } };
       f.detail = null;
+      f.portListeners = [];
     });
     expect(state(f)).toEqual(['down', 'loaded but not running (killed by signal 9)']);
+  });
+
+  it('is down, not crash-loop, between an exit and its immediate respawn, however often it ran', () => {
+    const f = lucaFacts((f, r) => {
+      r.launchd = { ...r.launchd!, pid: null };
+      f.detail = {
+        ...f.detail!,
+        state: 'not running',
+        pid: null,
+        runs: 5,
+        lastExit: { code: null, signal: 9 },
+      };
+      f.portListeners = [];
+    });
+    expect(state(f)).toEqual(['down', 'loaded but not running (killed by signal 9)']);
+  });
+
+  it('names who holds the port of a gateway that is not running: likely why it cannot start', () => {
+    const squatter = { pid: 7, command: 'python3', address: '127.0.0.1', port: 18789 };
+    const looping = lucaFacts((f, r) => {
+      r.launchd = { ...r.launchd!, pid: null };
+      f.detail = { ...f.detail!, state: 'spawn scheduled', pid: null, lastExit: { code: 1, signal: null } };
+      f.portListeners = [squatter];
+      f.lastErrorLine = 'Port 18789 is already in use.';
+    });
+    expect(state(looping)).toEqual([
+      'crash-loop',
+      'exit 1: Port 18789 is already in use., launchd keeps respawning it; port 18789 is held by pid 7 (python3)',
+    ]);
+    const down = lucaFacts((f, r) => {
+      r.launchd = { ...r.launchd!, pid: null };
+      f.detail = null;
+      f.portListeners = [squatter];
+    });
+    expect(state(down)).toEqual(['down', 'loaded but not running; port 18789 is held by pid 7 (python3)']);
   });
 
   it('is starting while young and not listening, degraded once the grace is over', () => {

@@ -126,6 +126,99 @@ describe('trackInstance', () => {
     expect(state.reason).toBe('4 exits in the last 60 s; last: exited with code 78');
   });
 
+  it('keeps a crash loop open while respawns answer only briefly, and recovers once one stays healthy', () => {
+    const between = { pid: null, state: 'spawn scheduled', lastExit: { code: 78, signal: null } };
+    const steps: Array<[number, ObservationChange]> = [
+      [0, {}],
+      [1000, { ...between, runs: 2 }],
+      [2000, { pid: 901 }],
+      [3000, { ...between, runs: 3 }],
+      [4000, { pid: 902, listening: false, healthz: null }],
+      [5000, { pid: 902 }],
+      [6000, { pid: 902 }],
+      [7000, { pid: 902 }],
+    ];
+    const { events } = run(steps);
+    expect(types(events)).toEqual(['1000:exited', '1000:crash-loop', '3000:exited', '7000:recovered']);
+    // The state does not flap either: crash-loop from the first exit until a process stayed up.
+    let state: TrackedInstance | undefined;
+    const healths = steps.map(
+      ([at, change]) => (state = trackInstance(state, observe(at, change), S).next).health,
+    );
+    expect(healths).toEqual([
+      'healthy',
+      'crash-loop',
+      'crash-loop',
+      'crash-loop',
+      'crash-loop',
+      'crash-loop',
+      'crash-loop',
+      'healthy',
+    ]);
+    expect(state?.reason).toBeNull();
+  });
+
+  it('keeps a /healthz failure over the checks that skip the probe, for the same pid only', () => {
+    const failing = { healthz: { ok: false as const, error: '/healthz answered HTTP 500' } };
+    let state: TrackedInstance | undefined;
+    const healths = (
+      [
+        [0, {}],
+        [1000, failing],
+        [2000, { healthz: null }],
+        [3000, { healthz: null }],
+        [4000, failing],
+        [5000, { healthz: null }],
+        [6000, { pid: 913, healthz: null }],
+        [7000, { pid: 913 }],
+      ] as Array<[number, ObservationChange]>
+    ).map(([at, change]) => {
+      state = trackInstance(state, observe(at, change), S).next;
+      return `${state.health}${state.reason === null ? '' : `: ${state.reason}`}`;
+    });
+    expect(healths).toEqual([
+      'healthy',
+      'degraded: /healthz answered HTTP 500',
+      'degraded: /healthz answered HTTP 500',
+      'degraded: /healthz answered HTTP 500',
+      'degraded: /healthz answered HTTP 500',
+      'degraded: /healthz answered HTTP 500',
+      // A new process starts with a clean slate.
+      'healthy',
+      'healthy',
+    ]);
+  });
+
+  it('ends an exit incident in the same check when the replacement already serves', () => {
+    const { events, state } = run([
+      [0, {}],
+      [1000, { pid: 913, lastExit: { code: null, signal: 9 } }],
+    ]);
+    expect(types(events)).toEqual(['1000:exited', '1000:recovered']);
+    expect(events[1]).toMatchObject({ pid: 913, reason: 'luca is healthy again, as pid 913' });
+    expect(state.incident).toBeNull();
+  });
+
+  it('names a foreign holder of the port in the crash-loop reason', () => {
+    const blocked = (pid: number): ObservationChange => ({
+      pid,
+      lastExit: { code: 1, signal: null },
+      listening: true,
+      listenerPid: 4242,
+      healthz: null,
+    });
+    const { events, state } = run([
+      [0, {}],
+      [1000, blocked(901)],
+      [2000, blocked(902)],
+      [3000, blocked(903)],
+    ]);
+    expect(types(events).filter((t) => t.endsWith('crash-loop'))).toEqual(['3000:crash-loop']);
+    expect(state.reason).toBe(
+      '3 exits in the last 60 s; last: exited with code 1; port 18789 is held by pid 4242 (openclaw-gatewa)',
+    );
+  });
+
   it("takes launchd's spawn scheduled as a crash loop", () => {
     const { events, state } = run([
       [0, {}],
@@ -143,6 +236,25 @@ describe('trackInstance', () => {
     expect(types(events)).toEqual(['1000:crash-loop']);
     expect(state.health).toBe('down');
     expect(state.reason).toMatch(/^parked:/);
+  });
+
+  it('reports parking even when a check saw the exit first', () => {
+    const { events, state } = run([
+      [0, {}],
+      [1000, { pid: null, state: 'not running', runs: 3, lastExit: { code: 0, signal: null } }],
+      [2000, { loaded: false, disabled: true }],
+    ]);
+    expect(types(events)).toEqual(['1000:exited', '2000:crash-loop']);
+    expect(events[1]?.reason).toMatch(/^parked: /);
+    expect(state.health).toBe('down');
+  });
+
+  it('says nothing of an instance that was parked before the monitor started', () => {
+    const { events } = run([
+      [0, { loaded: false, disabled: true }],
+      [1000, { loaded: false, disabled: true }],
+    ]);
+    expect(events).toEqual([]);
   });
 
   it('treats an unload without a disabled override as a stop: no event', () => {

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Transition } from '../../../src-main/core/monitor/monitor-types.ts';
+import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
+import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
+import { waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { freePort } from '../../helpers/stub-gateway.ts';
+
+let env: FleetEnv;
+let watched: WatchedFleet | null = null;
+beforeEach(() => {
+  env = createFleetEnv({ timeScale: 0.05 });
+});
+afterEach(async () => {
+  await watched?.monitor.stop();
+  watched = null;
+  await env.cleanup();
+});
+
+describe('monitor: a gateway whose /healthz fails while its port is open', () => {
+  it('probes it less and less often, stays degraded in between, and is healthy once it answers again', async () => {
+    await installInstance(env, 'luca', await freePort());
+    // The stub always answers /healthz; the failure is injected where the monitor probes.
+    let failing = false;
+    let failedProbes = 0;
+    watched = watchFleet(env, {
+      // Counting checks: a short interval keeps the test short.
+      settings: { intervalMs: 250 },
+      wrap: (ctx) => ({
+        ...ctx,
+        probeHealthz: async (port) => {
+          if (!failing) return ctx.probeHealthz(port);
+          failedProbes++;
+          return { ok: false, error: '/healthz answered HTTP 500' };
+        },
+      }),
+    });
+    const monitor = watched.monitor;
+    monitor.start();
+    await waitForHealth(watched, 'luca', 'healthy');
+    const transitions: Transition[] = [];
+    monitor.onTransition((_, t) => transitions.push(t));
+
+    failing = true;
+    const from = monitor.stats().checks;
+    await eventually(
+      async () => monitor.stats().checks,
+      (n) => n >= from + 6,
+    );
+    const checks = monitor.stats().checks - from;
+    // One change, not one per skipped probe: a probe skipped by the back-off is no pass.
+    expect(transitions.map((t) => [t.from, t.to, t.reason])).toEqual([
+      ['healthy', 'degraded', '/healthz answered HTTP 500'],
+    ]);
+    expect(failedProbes).toBeGreaterThanOrEqual(2);
+    expect(failedProbes).toBeLessThan(checks);
+
+    failing = false;
+    await waitForHealth(watched, 'luca', 'healthy');
+    expect(transitions.map((t) => t.to)).toEqual(['degraded', 'healthy']);
+    expect(watched.events).toEqual([]);
+    console.info(`healthz back-off: ${failedProbes} probes in ${checks} checks while failing`);
+  });
+});

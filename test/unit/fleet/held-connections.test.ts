@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createHeldConnections } from '../../../src-main/fleet/monitor/held-connections.ts';
+import type { ConnectionState, GatewayConnection } from '../../../src-main/platform/gateway-connection.ts';
+
+/** Connections whose state the test drives; what the monitor is told is recorded. */
+function scripted() {
+  const opened: Array<{ port: number; token: string; set: (s: ConnectionState) => void; closed: boolean }> =
+    [];
+  const seen: string[] = [];
+  const held = createHeldConnections(
+    (name, state, dropped) => seen.push(`${name} ${state.kind}${dropped ? ' dropped' : ''}`),
+    (port, token, onChange): GatewayConnection => {
+      let state: ConnectionState = { kind: 'connecting' };
+      const entry = {
+        port,
+        token,
+        closed: false,
+        set: (s: ConnectionState) => ((state = s), onChange(s)),
+      };
+      opened.push(entry);
+      return { port, token, state: () => state, close: () => void (entry.closed = true) };
+    },
+  );
+  return { held, opened, seen };
+}
+
+describe('held connections', () => {
+  it('tells a drop of an open connection from a connection that never opened', () => {
+    const { held, opened, seen } = scripted();
+    held.reconcile(new Map([['luca', { port: 1, token: 't' }]]), 0);
+    opened[0]!.set({ kind: 'open', bootId: 'a' });
+    opened[0]!.set({ kind: 'closed', reason: 'connection closed (1006)' });
+    held.reconcile(new Map([['luca', { port: 1, token: 't' }]]), 10_000);
+    opened[1]!.set({ kind: 'closed', reason: 'the gateway is still starting' });
+    expect(seen).toEqual(['luca open', 'luca closed dropped', 'luca closed']);
+  });
+
+  it('re-dials at once with a new token and reports its refusal', () => {
+    const { held, opened } = scripted();
+    held.reconcile(new Map([['luca', { port: 1, token: 'old' }]]), 0);
+    opened[0]!.set({ kind: 'open', bootId: 'a' });
+    expect(held.auth('luca')).toEqual({ ok: true });
+    held.reconcile(new Map([['luca', { port: 1, token: 'new' }]]), 1);
+    expect(opened.map((o) => [o.token, o.closed])).toEqual([
+      ['old', true],
+      ['new', false],
+    ]);
+    opened[1]!.set({ kind: 'rejected', code: 'AUTH_TOKEN_MISMATCH', reason: 'token rejected' });
+    expect(held.auth('luca')).toEqual({ ok: false, code: 'AUTH_TOKEN_MISMATCH', reason: 'token rejected' });
+  });
+
+  it('re-dials a gateway that was still starting after its retry hint, anything else after 5 s', () => {
+    const { held, opened } = scripted();
+    const want = new Map([
+      ['luca', { port: 1, token: 't' }],
+      ['mia', { port: 2, token: 't' }],
+    ]);
+    held.reconcile(want, 0);
+    opened[0]!.set({ kind: 'closed', reason: 'the gateway is still starting', retryAfterMs: 250 });
+    opened[1]!.set({ kind: 'closed', reason: 'connection failed (ECONNRESET)' });
+    held.reconcile(want, 200);
+    expect(opened).toHaveLength(2);
+    held.reconcile(want, 250);
+    expect(opened.map((o) => [o.port, o.closed])).toEqual([
+      [1, true],
+      [2, false],
+      [1, false],
+    ]);
+    held.reconcile(want, 5000);
+    expect(opened.map((o) => [o.port, o.closed])).toEqual([
+      [1, true],
+      [2, true],
+      [1, false],
+      [2, false],
+    ]);
+  });
+
+  it('holds nothing once reconciled to nothing', () => {
+    const { held, opened } = scripted();
+    held.reconcile(new Map([['luca', { port: 1, token: 't' }]]), 0);
+    held.reconcile(new Map(), 1);
+    expect(opened.map((o) => o.closed)).toEqual([true]);
+    expect(held.auth('luca')).toBeNull();
+  });
+});
