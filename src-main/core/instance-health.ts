@@ -22,6 +22,8 @@ export interface HealthFacts {
   healthz: { ok: true } | { ok: false; error: string } | null;
   auth: { ok: true } | { ok: false; reason: string } | null;
   lastErrorLine: string | null;
+  /** A process younger than this is `starting` rather than `degraded`; default STARTING_GRACE_SECONDS. */
+  startingGraceSeconds?: number;
 }
 
 export interface InstanceHealth {
@@ -85,7 +87,8 @@ export function reduceHealth(f: HealthFacts): InstanceHealth {
   layers.process = 'ok';
 
   const port = record.port;
-  const young = f.processAgeSeconds !== null && f.processAgeSeconds < STARTING_GRACE_SECONDS;
+  const young =
+    f.processAgeSeconds !== null && f.processAgeSeconds < (f.startingGraceSeconds ?? STARTING_GRACE_SECONDS);
   const notUpYet = (why: string): InstanceHealth =>
     done(young ? 'starting' : 'degraded', young ? `started ${f.processAgeSeconds} s ago; ${why}` : why);
 

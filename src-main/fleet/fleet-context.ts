@@ -28,7 +28,7 @@ export interface FleetContext {
   inspect: PathInspector;
   stateDirOwner(stateDir: string): Promise<StateDirOwner | null>;
   processAges(pids: readonly number[]): Promise<Map<number, number>>;
-  probeHealthz(port: number): Promise<{ ok: true } | { ok: false; error: string }>;
+  probeHealthz(port: number, timeoutMs?: number): Promise<{ ok: true } | { ok: false; error: string }>;
   probeAuth(
     port: number,
     token: string,

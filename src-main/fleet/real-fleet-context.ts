@@ -28,7 +28,7 @@ export function createRealFleetContext(options: RealFleetOptions): FleetContext 
     inspect: inspectPath,
     stateDirOwner: (stateDir) => readStateDirOwner(stateDir, uid),
     processAges,
-    probeHealthz: (port) => probeHealthz(port),
+    probeHealthz: (port, timeoutMs) => probeHealthz(port, timeoutMs),
     probeAuth: (port, token) => probeAuthenticatedHealth(port, token),
     readLogTail,
   };

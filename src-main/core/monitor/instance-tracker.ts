@@ -70,6 +70,7 @@ export function trackInstance(
     healthz,
     auth,
     lastErrorLine: obs.log?.lastErrorLine ?? lastSnapshot?.lastErrorLine ?? null,
+    startingGraceSeconds: s.startingGraceMs / 1000,
   });
   let health = reduced.state;
   let reason = reduced.reason;

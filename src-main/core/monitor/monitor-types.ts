@@ -9,8 +9,10 @@ import type { Listener } from '../listeners.ts';
 export interface MonitorSettings {
   /** Time between checks while nothing happens. */
   intervalMs: number;
-  /** The authenticated probe runs every this many checks (and on demand, and when the token changes). */
-  authEveryChecks: number;
+  /**
+   * Deadline of each /healthz probe. (The authenticated layer needs no periodic probe: each serving
+   * instance has a held, authenticated connection, re-dialled when its token changes.)
+   */
   probeTimeoutMs: number;
   /** This many exits within the window is a crash loop. */
   crashLoopExits: number;
@@ -25,7 +27,6 @@ export interface MonitorSettings {
 
 export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = {
   intervalMs: 2000,
-  authEveryChecks: 15,
   probeTimeoutMs: 800,
   crashLoopExits: 3,
   crashLoopWindowMs: 120_000,

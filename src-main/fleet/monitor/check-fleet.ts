@@ -55,6 +55,7 @@ export async function checkFleet(
   memory: CheckMemory,
   auth: (name: string) => AuthView,
   now: () => number,
+  probeTimeoutMs: number,
 ): Promise<CheckResult> {
   const startedAt = now();
   const [domainResult, scan] = await Promise.all([ctx.launchd.fleetStatus(), ctx.scanListeners()]);
@@ -87,7 +88,9 @@ export async function checkFleet(
       const listeners = byPort === null || record.port === null ? null : (byPort.get(record.port) ?? []);
       const owned = row?.pid != null && listeners !== null && listeners.some((l) => l.pid === row.pid);
       const [healthz, logTail] = await Promise.all([
-        owned && record.port !== null ? probeWithBackoff(ctx, record.name, record.port, memory) : null,
+        owned && record.port !== null
+          ? probeWithBackoff(ctx, record.name, record.port, memory, probeTimeoutMs)
+          : null,
         log,
       ]);
       return {
@@ -128,13 +131,14 @@ async function probeWithBackoff(
   name: string,
   port: number,
   memory: CheckMemory,
+  timeoutMs: number,
 ): Promise<Observation['healthz']> {
   const state = memory.healthzSkip.get(name) ?? { skip: 0, failures: 0 };
   if (state.skip > 0) {
     memory.healthzSkip.set(name, { ...state, skip: state.skip - 1 });
     return null;
   }
-  const result = await ctx.probeHealthz(port);
+  const result = await ctx.probeHealthz(port, timeoutMs);
   // A failing /healthz is probed every 1, 2, 4, then 8 checks: a stuck gateway costs little.
   const failures = result.ok ? 0 : state.failures + 1;
   memory.healthzSkip.set(name, { skip: failures === 0 ? 0 : Math.min(2 ** (failures - 1), 8) - 1, failures });

@@ -89,6 +89,7 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
       memory,
       (name) => connections.auth(name),
       () => ctx.clock.now(),
+      settings.probeTimeoutMs,
     );
     checks++;
     const now = ctx.clock.now();
