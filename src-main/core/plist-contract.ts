@@ -40,6 +40,11 @@ export function instanceConfigPath(stateDir: string): string {
   return joinPath(stateDir, 'openclaw.json');
 }
 
+/** The instance's cache dir: the gateway already keeps its control-UI assets here. */
+export function instanceCacheDir(stateDir: string): string {
+  return joinPath(stateDir, 'cache');
+}
+
 export function gatewayPathEnv(nodePath: string): string {
   const dirs = [dirOf(nodePath), ...EXTRA_PATH_DIRS, ...LAUNCHD_DEFAULT_PATH.split(':')];
   return [...new Set(dirs)].join(':');
@@ -66,6 +71,11 @@ export function renderInstancePlist(spec: InstancePlistSpec): LaunchAgentPlist {
       OPENCLAW_LAUNCHD_LABEL: label,
       OPENCLAW_SERVICE_MARKER: 'openclaw',
       OPENCLAW_SERVICE_KIND: 'gateway',
+      // Without these the real gateway (2026.9.6) writes into HOME: its SQLite snapshot staging and
+      // jiti caches go to $XDG_CACHE_HOME (else ~/.cache, ~/Library/Caches on macOS), and the npm it
+      // runs at start writes debug logs to its cache dir (else ~/.npm/_logs).
+      XDG_CACHE_HOME: instanceCacheDir(spec.stateDir),
+      npm_config_cache: joinPath(instanceCacheDir(spec.stateDir), 'npm'),
       PATH: gatewayPathEnv(spec.nodePath),
     },
     RunAtLoad: true,

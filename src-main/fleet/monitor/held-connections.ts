@@ -24,6 +24,16 @@ export type ConnectionOpener = (
 /** After a refusal or a drop, wait this long before dialling again, so a dying gateway is not hammered. */
 const REDIAL_MS = 5000;
 
+/**
+ * A refusal soon after the token in openclaw.json changed may only mean the gateway has not applied
+ * it yet: openclaw hot-reloads gateway.auth.token after a 300 ms debounce (about 1-1.5 s in all).
+ * For this long after a token change, re-dial a refusal at the quick pace, inside the monitor's
+ * grace window, so a rotation raises no auth-failed. Loopback is exempt from the gateway's auth
+ * rate limit.
+ */
+const TOKEN_CHANGE_WINDOW_MS = 5000;
+const TOKEN_CHANGE_REDIAL_MS = 1000;
+
 /** `dropped`: an open connection closed (the process died, or stopped serving); not a refusal. */
 export type ConnectionChange = (name: string, state: ConnectionState, dropped: boolean) => void;
 
@@ -31,18 +41,31 @@ export function createHeldConnections(
   onChange: ConnectionChange,
   open: ConnectionOpener = defaultOpener,
 ): HeldConnections {
-  const held = new Map<string, { conn: GatewayConnection; openedAt: number }>();
+  const held = new Map<
+    string,
+    { conn: GatewayConnection; openedAt: number; tokenChangedAt: number | null }
+  >();
   return {
     reconcile(wanted, now) {
+      const tokenChanged = new Map<string, number | null>();
       for (const [name, entry] of held) {
         const want = wanted.get(name);
         const state = entry.conn.state();
         const stale = want === undefined || want.port !== entry.conn.port || want.token !== entry.conn.token;
         // A gateway that was still starting said when to come back: holding no connection for
         // REDIAL_MS after every start would lose the death signal of a young process.
-        const wait = state.kind === 'closed' ? (state.retryAfterMs ?? REDIAL_MS) : REDIAL_MS;
+        const wait =
+          state.kind === 'closed'
+            ? (state.retryAfterMs ?? REDIAL_MS)
+            : state.kind === 'rejected' &&
+                entry.tokenChangedAt !== null &&
+                now - entry.tokenChangedAt < TOKEN_CHANGE_WINDOW_MS
+              ? TOKEN_CHANGE_REDIAL_MS
+              : REDIAL_MS;
         const dead = (state.kind === 'closed' || state.kind === 'rejected') && now - entry.openedAt >= wait;
         if (stale || dead) {
+          const retokened = want !== undefined && want.token !== entry.conn.token;
+          tokenChanged.set(name, retokened ? now : entry.tokenChangedAt);
           entry.conn.close();
           held.delete(name);
         }
@@ -55,7 +78,7 @@ export function createHeldConnections(
           wasOpen = state.kind === 'open';
           onChange(name, state, dropped);
         });
-        held.set(name, { conn, openedAt: now });
+        held.set(name, { conn, openedAt: now, tokenChangedAt: tokenChanged.get(name) ?? null });
       }
     },
     auth(name) {

@@ -34,6 +34,13 @@ describe('renderInstancePlist', () => {
     });
   });
 
+  it("keeps the gateway's caches (and the npm it runs) inside the state dir, not in HOME", () => {
+    expect(plist.EnvironmentVariables).toMatchObject({
+      XDG_CACHE_HOME: `${spec.stateDir}/cache`,
+      npm_config_cache: `${spec.stateDir}/cache/npm`,
+    });
+  });
+
   it('puts node first on PATH and keeps launchd defaults', () => {
     const path = (plist.EnvironmentVariables as Record<string, string>).PATH ?? '';
     expect(path.split(':')[0]).toBe('/Users/ada/.nvm/versions/node/v24.21.0/bin');

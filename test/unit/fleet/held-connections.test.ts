@@ -49,6 +49,48 @@ describe('held connections', () => {
     expect(held.auth('luca')).toEqual({ ok: false, code: 'AUTH_TOKEN_MISMATCH', reason: 'token rejected' });
   });
 
+  it('re-dials a refused new token every second for 5 s (the gateway applies it after a debounce), then every 5 s', () => {
+    const { held, opened } = scripted();
+    held.reconcile(new Map([['luca', { port: 1, token: 'old' }]]), 0);
+    opened[0]!.set({ kind: 'open', bootId: 'a' });
+    const want = new Map([['luca', { port: 1, token: 'new' }]]);
+    const refuse = () =>
+      opened.at(-1)!.set({ kind: 'rejected', code: 'AUTH_TOKEN_MISMATCH', reason: 'token rejected' });
+    held.reconcile(want, 10_000);
+    refuse();
+    held.reconcile(want, 10_999);
+    expect(opened).toHaveLength(2);
+    held.reconcile(want, 11_000);
+    expect(opened.map((o) => [o.token, o.closed])).toEqual([
+      ['old', true],
+      ['new', true],
+      ['new', false],
+    ]);
+    refuse();
+    for (const at of [12_000, 13_000, 14_000]) {
+      held.reconcile(want, at);
+      refuse();
+    }
+    expect(opened).toHaveLength(6);
+    // Still refused 5 s after the change: the file and the gateway really disagree.
+    held.reconcile(want, 15_000);
+    held.reconcile(want, 18_999);
+    expect(opened).toHaveLength(6);
+    held.reconcile(want, 19_000);
+    expect(opened).toHaveLength(7);
+  });
+
+  it('re-dials a plain refusal (no token change) after 5 s', () => {
+    const { held, opened } = scripted();
+    const want = new Map([['luca', { port: 1, token: 't' }]]);
+    held.reconcile(want, 0);
+    opened[0]!.set({ kind: 'rejected', code: 'AUTH_TOKEN_MISMATCH', reason: 'token rejected' });
+    held.reconcile(want, 4999);
+    expect(opened).toHaveLength(1);
+    held.reconcile(want, 5000);
+    expect(opened).toHaveLength(2);
+  });
+
   it('re-dials a gateway that was still starting after its retry hint, anything else after 5 s', () => {
     const { held, opened } = scripted();
     const want = new Map([
