@@ -20,16 +20,8 @@ export function InstanceDetails({ name, id }: { name: string; id: string }) {
   return (
     <div className="details" id={id}>
       <div className="button-row" role="group" aria-label={`More actions for ${name}`}>
-        {stopped ? (
-          <button
-            type="button"
-            aria-label={`Start ${name}`}
-            aria-disabled={busy}
-            onClick={() => void runRowAction(host, name, 'start')}
-          >
-            Start
-          </button>
-        ) : (
+        {/* A stopped row already offers Start on the row itself; the details add Stop for the others. */}
+        {!stopped && (
           <button
             type="button"
             aria-label={`Stop ${name}`}

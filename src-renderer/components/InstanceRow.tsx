@@ -20,6 +20,8 @@ export function InstanceRow({ name }: { name: string }) {
 
   const ids = { glyph: `glyph-${name}`, summary: `summary-${name}`, details: `details-${name}` };
   const healthy = instance.health === 'healthy';
+  // A stopped instance is not loaded: the one-click action starts it rather than restarting it.
+  const stopped = instance.health === 'stopped';
   const facts = [
     instance.uptimeMs === null ? null : `Up ${formatDuration(instance.uptimeMs)}`,
     instance.restartsLastHour > 0 ? `${plural(instance.restartsLastHour, 'restart')} in the last hour` : null,
@@ -59,12 +61,12 @@ export function InstanceRow({ name }: { name: string }) {
         <button
           type="button"
           className="row-restart"
-          aria-label={`Restart ${name}`}
+          aria-label={`${stopped ? 'Start' : 'Restart'} ${name}`}
           aria-keyshortcuts="r"
           aria-disabled={busy}
-          onClick={() => void runRowAction(host, name, 'restart')}
+          onClick={() => void runRowAction(host, name, stopped ? 'start' : 'restart')}
         >
-          Restart
+          {stopped ? 'Start' : 'Restart'}
         </button>
       </div>
       <p className="row-summary" id={ids.summary}>

@@ -89,6 +89,15 @@ describe('instance rows', () => {
     expect(fake.callsTo('restart')).toEqual([{ name: 'luca' }]);
   });
 
+  it('offer Start instead of Restart on a stopped row, and start it with one click', async () => {
+    const fake = fakeBridge({}, fleet([instance({ name: 'scout', health: 'stopped', pid: null })]));
+    const { user } = await renderApp(fakeHost(fake).host);
+    expect(screen.queryByRole('button', { name: 'Restart scout' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Start scout' }));
+    expect(fake.callsTo('start')).toEqual([{ name: 'scout' }]);
+    expect(fake.callsTo('restart')).toEqual([]);
+  });
+
   it('show a failed restart as failed, with the host’s cause', async () => {
     const fake = fakeBridge(
       { restart: async () => ({ ok: false, message: 'critic did not serve within 30 s: exit 78' }) },
