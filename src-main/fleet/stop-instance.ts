@@ -12,6 +12,7 @@ import {
   type Progress,
 } from './control-instance.ts';
 import type { Clock, FleetContext } from './fleet-context.ts';
+import { isAlive } from '../platform/state-dir-owner.ts';
 
 /** After launchd forgot the label its process is gone; this only absorbs the kernel's bookkeeping. */
 const VERIFY_MS = 5_000;
@@ -37,7 +38,8 @@ export async function stopInstance(
     }
     if (pid !== null) {
       options.progress(`waiting for pid ${pid} to exit`);
-      const gone = await pollUntil(ctx.clock, async () => !(await ctx.processAges([pid])).has(pid));
+      // Signal 0 asks the kernel directly; a failing `ps` would have read as "gone".
+      const gone = await pollUntil(ctx.clock, async () => !isAlive(pid));
       if (!gone) {
         return failed(
           `${label} is unloaded, but its pid ${pid} is still alive ${seconds(ctx.clock.now() - began)} later`,
