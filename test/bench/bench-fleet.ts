@@ -1,10 +1,8 @@
 // A "lane": one launchd simulator with N stub gateways installed the way the product lays them out, and
-// a FleetContext over it whose subprocesses are counted (launchctl through the adapter's callCount, lsof
-// and ps through wrappers). Several lanes can run side by side; each has its own simulator.
+// a counted FleetContext over it (counted-fleet.ts). Several lanes can run side by side; each has its
+// own simulator. Every lane is closed (simulator shutdown: its gateways stop) by closeAllLanes.
 import { createServer } from 'node:net';
-import { createLaunchctlAdapter, type LaunchctlAdapter } from '../../src-main/platform/launchctl.ts';
-import type { FleetContext } from '../../src-main/fleet/fleet-context.ts';
-import { createRealFleetContext } from '../../src-main/fleet/real-fleet-context.ts';
+import { countedFleet, type CountedFleet, type FleetSpec } from './counted-fleet.ts';
 import { createFleetEnv, type FleetEnv } from '../helpers/fleet-env.ts';
 import { installInstance, type InstalledInstance } from '../helpers/fleet-fixture.ts';
 import { waitForReadyz, type StubKnobs } from '../helpers/stub-gateway.ts';
@@ -14,22 +12,11 @@ export const TIME_SCALE = 0.05;
 /** Lanes for port-closed and crash-loop trials run launchd's real ThrottleInterval (they restart with kickstart). */
 export const REAL_TIME_SCALE = 1;
 
-export interface SubprocessCounts {
-  launchctl: number;
-  lsof: number;
-  ps: number;
-}
-
-export interface Lane {
+export interface Lane extends CountedFleet {
   env: FleetEnv;
+  spec: FleetSpec;
   /** Stub knobs every instance of this lane runs with; trials restore them. */
   baseKnobs: StubKnobs;
-  instances: InstalledInstance[];
-  adapter: LaunchctlAdapter;
-  ctx: FleetContext;
-  /** The same context, with a hook run whenever a check (or any operation) reads the domain. */
-  ctxWith(onDomainRead: () => void): FleetContext;
-  counts(): SubprocessCounts;
   /** `launchctl kickstart -k`: SIGKILL and an immediate respawn (through the simulator, not counted). */
   kick(instance: InstalledInstance): Promise<void>;
   close(): Promise<void>;
@@ -90,63 +77,24 @@ export async function closeAllLanes(): Promise<void> {
 }
 
 function laneOver(env: FleetEnv, instances: InstalledInstance[], baseKnobs: StubKnobs): Lane {
-  const simEnv = Object.fromEntries(
-    Object.entries(env.sim.env).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
-  const adapter = createLaunchctlAdapter({ launchctlPath: env.sim.launchctlPath, env: simEnv });
-  const real = createRealFleetContext({
+  const spec: FleetSpec = {
     root: env.root,
     agentsDir: env.agentsDir,
     launchctlPath: env.sim.launchctlPath,
-    launchctl: { env: simEnv },
-  });
-  let lsof = 0;
-  let ps = 0;
-  const ctx: FleetContext = {
-    ...real,
-    launchd: adapter,
-    scanListeners: () => {
-      lsof++;
-      return real.scanListeners();
-    },
-    processAges: (pids) => {
-      if (pids.length > 0) ps++;
-      return real.processAges(pids);
-    },
+    simEnv: Object.fromEntries(
+      Object.entries(env.sim.env).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    ),
+    instances,
   };
   return {
+    ...countedFleet(spec),
+    spec,
     env,
     baseKnobs,
-    instances,
-    adapter,
-    ctx,
-    ctxWith: (onDomainRead) => ({
-      ...ctx,
-      launchd: {
-        ...adapter,
-        fleetStatus: () => {
-          onDomainRead();
-          return adapter.fleetStatus();
-        },
-      },
-    }),
-    counts: () => ({ launchctl: adapter.callCount(), lsof, ps }),
     async kick(instance) {
       const result = await env.sim.run(['kickstart', '-k', `${env.sim.domain}/${instance.label}`]);
       if (result.exitCode !== 0) throw new Error(`kickstart ${instance.label} failed: ${result.stderr}`);
     },
     close: () => closeEnv(env),
-  };
-}
-
-export function totalSubprocesses(c: SubprocessCounts): number {
-  return c.launchctl + c.lsof + c.ps;
-}
-
-export function countsSince(before: SubprocessCounts, after: SubprocessCounts): SubprocessCounts {
-  return {
-    launchctl: after.launchctl - before.launchctl,
-    lsof: after.lsof - before.lsof,
-    ps: after.ps - before.ps,
   };
 }

@@ -4,14 +4,7 @@
 //    window, interval), and at N = 1 the held-connection gap after a respawn on one more lane;
 // 3. crash-loop trials alone, on a lane with launchd's real ThrottleInterval; 4. the seed baseline's
 //    kill trials alone.
-import {
-  countsSince,
-  createLane,
-  REAL_TIME_SCALE,
-  totalSubprocesses,
-  type Lane,
-  type LaneOptions,
-} from './bench-fleet.ts';
+import { createLane, REAL_TIME_SCALE, type Lane, type LaneOptions } from './bench-fleet.ts';
 import { calibrate, type Calibration } from './calibrate.ts';
 import { runCrashTrials, type CrashTrial } from './crash-trials.ts';
 import { runExitTrials, type ExitTrial } from './exit-trials.ts';
@@ -19,9 +12,7 @@ import { runPortTrials, type PortTrials } from './port-trials.ts';
 import { runReconnectTrials, type ReconnectTrial } from './reconnect-trials.ts';
 import { runRestartTrials, type RestartTrial } from './restart-trials.ts';
 import { measureSeedChecks, runSeedKillTrials } from './seed-baseline.ts';
-import { round } from './stats.ts';
-import { measureSteady, type SteadyResult } from './steady.ts';
-import { watchLane } from './watch-monitor.ts';
+import { idleCost, type SteadyResult } from './steady.ts';
 
 export const INTERVAL_MS = 2000;
 
@@ -73,7 +64,7 @@ export async function measureSize(plan: SizePlan, log: (line: string) => void): 
     const main = await lane(plan.n, 'g', quickDial);
     const calibration = await calibrate(main);
     step('idle window');
-    const steady = await idleCost(main, plan.idleWindowMs);
+    const steady = await idleCost(main.spec, plan.idleWindowMs);
     const checkWallsMs = await measureSeedChecks(main, plan.seedChecks);
     step('kill -9 trials');
     const exits = await runExitTrials(main, plan.killTrials, INTERVAL_MS);
@@ -115,18 +106,5 @@ export async function measureSize(plan: SizePlan, log: (line: string) => void): 
     };
   } finally {
     await Promise.all(lanes.map((l) => l.close()));
-  }
-}
-
-async function idleCost(main: Lane, windowMs: number): Promise<SteadyResult> {
-  const before = main.counts();
-  const rssBeforeMb = round(process.memoryUsage().rss / 2 ** 20, 1);
-  const watch = watchLane(main);
-  try {
-    await watch.nextCheckEnd();
-    const firstCheckSubprocesses = totalSubprocesses(countsSince(before, main.counts()));
-    return { ...(await measureSteady(main, watch, windowMs)), firstCheckSubprocesses, rssBeforeMb };
-  } finally {
-    await watch.stop();
   }
 }

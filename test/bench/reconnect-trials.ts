@@ -2,7 +2,7 @@
 // gap costs. One monitor stays up across the trial (as in the app): kill -9 a steady gateway, then
 // follow its port's connection states until one is open again.
 import type { Lane } from './bench-fleet.ts';
-import { countsSince, totalSubprocesses } from './bench-fleet.ts';
+import { countsSince, totalSubprocesses } from './counted-fleet.ts';
 import { fileSize } from './proc-facts.ts';
 import { LISTENING, lineTime } from './stub-log.ts';
 import { waitQuiet, watchLane } from './watch-monitor.ts';

@@ -44,13 +44,13 @@ export function renderTable(results: SizeResult[]): string {
     row('subprocesses per tick (steady)', (r) => num(r.steady.subprocessesPerTick, 2), 'constant in N'),
     row('subprocesses, first check', (r) => String(r.steady.firstCheckSubprocesses)),
     row('check wall ms p50 / p95 (ticks)', (r) => cell(r.steady.checkWallMs)),
-    row('CPU ms per tick (bench process)', (r) => num(r.steady.cpuMsPerTick, 2)),
+    row('CPU ms per tick (monitor process)', (r) => num(r.steady.cpuMsPerTick, 2)),
     row('% of a core, idle', (r) => num(r.steady.cpuPctOfCore, 2), '<= 1 % at N=10'),
     row('% of a core incl. its subprocesses', (r) =>
       num(r.steady.childCpuPctOfCore + r.steady.cpuPctOfCore, 2),
     ),
     row(
-      'RSS MB (bench process; before monitor)',
+      'RSS MB (monitor process; before monitor)',
       (r) => `${num(r.steady.rssMb)} (${num(r.steady.rssBeforeMb)})`,
     ),
     row('kill -9 -> exited ms p50 / p95 (n)', (_, x) => cell(x.exit), 'p95 <= 1000'),
@@ -99,7 +99,7 @@ export function renderVerdict(results: SizeResult[]): string {
     ten === undefined
       ? '  monitor <= 1 % of a core at N=10: not measured in this run'
       : `  monitor <= 1 % of a core at N=10: ${verdict(ten.steady.cpuPctOfCore <= 1)} (${num(ten.steady.cpuPctOfCore, 2)} %` +
-        ` of the bench process; ${num(ten.steady.cpuPctOfCore + ten.steady.childCpuPctOfCore, 2)} % with its subprocesses)`,
+        ` of the monitor process; ${num(ten.steady.cpuPctOfCore + ten.steady.childCpuPctOfCore, 2)} % with its subprocesses)`,
   ].join('\n');
 }
 
@@ -115,9 +115,10 @@ export function renderLegend(results: SizeResult[]): string {
     `  ${10_000 * TIME_SCALE} ms, so a killed gateway is back at once); port-closed and crash-loop lanes: timeScale ${REAL_TIME_SCALE}.`,
     `- One simulator launchctl call here: ${c.launchctlPrintMs} ms wall, ${c.launchctlCpuMs} ms CPU (a Node program; launchd's`,
     `  launchctl is a small C binary); one lsof: ${c.lsofMs} ms wall, ${c.lsofCpuMs} ms CPU.`,
-    '- Idle: whole ticks on a healthy fleet while only the monitor runs in the bench process. CPU =',
-    '  process.cpuUsage of the bench process; "incl. subprocesses" adds the launchctl/lsof children it',
-    '  reaped (/proc cutime+cstime). RSS is the whole bench process. The gateways are other processes.',
+    '- Idle: a Node process of its own that runs only the monitor (idle-probe.ts), on a healthy fleet,',
+    '  after 6 warm-up ticks, over whole ticks. CPU = process.cpuUsage of that process; "incl.',
+    '  subprocesses" adds the launchctl/lsof children it reaped (/proc cutime+cstime). RSS of that process',
+    '  (in parentheses: before the monitor was created). The gateways are other processes.',
     '- kill -9: a steady new monitor per trial (all healthy, connections held, no urgent checks pending);',
     '  SIGKILL at a uniformly random phase of the 2 s rhythm; latency to the event reaching a listener.',
     `- port-closed: kickstart -k with the stub knob closePortAfterMs (${per((r) => `${r.ports[0]?.closePortAfterMs ?? '-'}`)} ms),`,

@@ -6,7 +6,8 @@
 import { restartInstance } from '../../src-main/fleet/restart-instance.ts';
 import type { InstalledInstance } from '../helpers/fleet-fixture.ts';
 import { waitForReadyz } from '../helpers/stub-gateway.ts';
-import { countsSince, totalSubprocesses, type Lane } from './bench-fleet.ts';
+import type { Lane } from './bench-fleet.ts';
+import { countsSince, totalSubprocesses } from './counted-fleet.ts';
 import { fileSize, processStartEpochMs } from './proc-facts.ts';
 import { LISTENING, lineTime } from './stub-log.ts';
 

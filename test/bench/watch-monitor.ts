@@ -9,6 +9,7 @@ import { holdGatewayConnection } from '../../src-main/platform/gateway-connectio
 import type { InstalledInstance } from '../helpers/fleet-fixture.ts';
 import { waitForReadyz } from '../helpers/stub-gateway.ts';
 import type { Lane } from './bench-fleet.ts';
+import type { CountedFleet } from './counted-fleet.ts';
 import { sleep } from './stats.ts';
 
 export interface SeenEvent {
@@ -37,7 +38,7 @@ export interface Watch {
   stop(): Promise<void>;
 }
 
-export function watchLane(lane: Lane): Watch {
+export function watchLane(lane: CountedFleet): Watch {
   const events: SeenEvent[] = [];
   const checks: Watch['checks'] = [];
   const conns: Watch['conns'] = [];
