@@ -9,6 +9,10 @@ const { spec, windowMs } = JSON.parse(process.env.BENCH_IDLE_PROBE ?? '{}') as {
   spec: FleetSpec;
   windowMs: number;
 };
+// Never outlive the bench (killed by a signal it could not pass on).
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.exit(1), 1000).unref();
+
 const fleet = countedFleet(spec);
 const rssBeforeMb = round(process.memoryUsage().rss / 2 ** 20, 1);
 const before = fleet.counts();

@@ -25,7 +25,7 @@ export interface SizePlan {
   /** Lanes (separate simulators + fleets + monitors) the port-closed trials run on side by side, >= 2. */
   portLanes: number;
   crashTrials: number;
-  /** Held-connection gap after a respawn (one monitor kept across the trial). */
+  /** Held-connection gap after a respawn (a monitor running across the kill). */
   reconnectTrials: number;
   /** Back-to-back seed checks on the quiet fleet, for its cost per check. */
   seedChecks: number;

@@ -1,16 +1,19 @@
 // After a respawn, how long until the monitor holds a connection to the new gateway again, and what the
-// gap costs. One monitor stays up across the trial (as in the app): kill -9 a steady gateway, then
-// follow its port's connection states until one is open again.
+// gap costs in checks and subprocesses. The lane's gateways keep a startup window (readyDelayMs) during
+// which they refuse connects with a retryable UNAVAILABLE. Per trial: a steady monitor whose connection
+// to the gateway is older than the 5 s re-dial delay for dropped connections, kill -9, then follow the
+// port's connection states until one is open again.
 import type { Lane } from './bench-fleet.ts';
 import { countsSince, totalSubprocesses } from './counted-fleet.ts';
 import { fileSize } from './proc-facts.ts';
+import { sleep } from './stats.ts';
 import { LISTENING, lineTime } from './stub-log.ts';
-import { waitQuiet, watchLane } from './watch-monitor.ts';
+import { freshWatch } from './watch-monitor.ts';
 
 export interface ReconnectTrial {
   /** New gateway listening -> its held connection open. */
   listenToHeldMs: number;
-  /** Dials refused or dropped in between (the first dial lands in the gateway's startup window). */
+  /** Dials refused or dropped in between (the first lands in the gateway's startup window). */
   failedDials: number;
   /** Subprocesses from the kill until the connection is held again, and the checks they belong to. */
   subprocesses: number;
@@ -19,11 +22,12 @@ export interface ReconnectTrial {
 
 export async function runReconnectTrials(lane: Lane, trials: number): Promise<ReconnectTrial[]> {
   const target = lane.instances[0]!;
-  const watch = watchLane(lane);
   const results: ReconnectTrial[] = [];
-  try {
-    for (let t = 0; t < trials; t++) {
-      await waitQuiet(watch, 60_000);
+  for (let t = 0; t < trials; t++) {
+    const watch = await freshWatch(lane, [target]);
+    try {
+      const opened = watch.conns.findLast((c) => c.port === target.port && c.kind === 'open')!.at;
+      await sleep(opened + 5200 - Date.now());
       const pid = watch.instance(target.name)?.pid;
       if (pid == null) throw new Error(`bench: no pid for ${target.name}`);
       const offset = fileSize(target.logPath);
@@ -43,9 +47,9 @@ export async function runReconnectTrials(lane: Lane, trials: number): Promise<Re
         subprocesses: totalSubprocesses(countsSince(before, lane.counts())),
         checks: watch.monitor.stats().checks - checks0,
       });
+    } finally {
+      await watch.stop();
     }
-  } finally {
-    await watch.stop();
   }
   return results;
 }

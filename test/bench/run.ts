@@ -10,7 +10,7 @@ import { measureSize, type SizePlan, type SizeResult } from './measure-size.ts';
 import { renderBounds, renderLegend, renderTable, renderVerdict, toJson } from './report.ts';
 
 const BASE: Omit<SizePlan, 'n'> = {
-  idleWindowMs: 10_000,
+  idleWindowMs: 14_000,
   killTrials: 20,
   restartTrials: 20,
   portTrials: 20,

@@ -34,7 +34,7 @@ export interface SteadyResult {
 }
 
 /** Ticks before the window: connections opened, every job's summary row known, the code warmed up. */
-const WARM_UP_TICKS = 6;
+const WARM_UP_TICKS = 4;
 
 export async function measureSteady(
   fleet: CountedFleet,
