@@ -73,6 +73,7 @@ export function createFakeFleetHost(view: FleetView = fleetView([], { checkedAt:
       onTransition: () => () => {},
       onCheck: () => () => {},
       stats: () => ({ checks: host.checks, lastCheckMs: null }),
+      expectExit: () => {},
     },
     handlers: {
       handle: async (channel, payload) => {

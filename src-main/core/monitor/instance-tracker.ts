@@ -34,7 +34,9 @@ export function trackInstance(
   let exits = (prev?.exits ?? []).filter((t) => now - t < s.crashLoopWindowMs);
   let lastSnapshot = prev?.lastSnapshot ?? null;
   const previousPid = prev?.pid ?? null;
-  if (previousPid !== null && pid !== previousPid && loaded) {
+  if (previousPid !== null && pid !== previousPid && loaded && obs.exitExpected === true) {
+    // A restart we asked for: the pid changes, nothing crashed.
+  } else if (previousPid !== null && pid !== previousPid && loaded) {
     exits = [...exits, now];
     lastSnapshot = snapshotOf(now, previousPid, obs);
     emit(

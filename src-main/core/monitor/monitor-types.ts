@@ -39,6 +39,11 @@ export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = {
 export interface Observation {
   at: number;
   record: InstanceRecord;
+  /**
+   * The product itself is replacing this process (a restart it runs): its exit is no incident and does
+   * not count toward a crash loop. Absent when nothing is expected.
+   */
+  exitExpected?: boolean;
   /** `launchctl print` of the job; fetched only when launchd's summary row changed or detail is needed. */
   detail: ServiceStatus | null;
   portListeners: Listener[] | null;

@@ -44,6 +44,11 @@ export interface FleetMonitor {
   onTransition(listener: (name: string, transition: Transition) => void): () => void;
   onCheck(listener: (snapshot: MonitorSnapshot) => void): () => void;
   stats(): { checks: number; lastCheckMs: number | null };
+  /**
+   * The caller is about to replace this instance's process (restart): its next exit within `withinMs`
+   * is neither an `exited` event nor a step toward a crash loop.
+   */
+  expectExit(name: string, withinMs?: number): void;
 }
 
 export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptions = {}): FleetMonitor {
@@ -51,6 +56,8 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
   const notifySettings = { ...DEFAULT_NOTIFICATION_SETTINGS, ...options.notifications };
   const filesEvery = options.filesEveryChecks ?? 5;
   const tracked = new Map<string, TrackedInstance>();
+  /** Instances whose next exit the product caused itself, until when. */
+  const expectedExits = new Map<string, number>();
   const history = new Map<string, RingBuffer<Transition>>();
   const memory = newCheckMemory();
   const eventListeners = new Set<(e: FleetEvent) => void>();
@@ -114,7 +121,13 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
       const seen = new Set<string>();
       for (const obs of result.observations) {
         seen.add(obs.record.name);
-        const step = trackInstance(tracked.get(obs.record.name), obs, settings);
+        const name = obs.record.name;
+        const expectedUntil = expectedExits.get(name);
+        const exitExpected = expectedUntil !== undefined && expectedUntil >= now;
+        const step = trackInstance(tracked.get(name), { ...obs, exitExpected }, settings);
+        // One expectation covers one replacement: cleared once the pid changed, or when it lapses.
+        if (expectedUntil !== undefined && (!exitExpected || step.next.pid !== tracked.get(name)?.pid))
+          expectedExits.delete(name);
         tracked.set(obs.record.name, step.next);
         events.push(...step.events);
         if (step.transition !== null) {
@@ -144,7 +157,13 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
     if (timer !== null) clearTimeout(timer);
     // launchctl failing is retried with back-off up to 30 s; a healthy fleet is checked at the interval.
     const regular = Math.min(settings.intervalMs * 2 ** Math.min(failures, 4), 30_000);
-    const delay = again ? 0 : ctx.clock.now() < urgentUntil ? Math.min(200, regular) : regular;
+    const now = ctx.clock.now();
+    let delay = again ? 0 : now < urgentUntil ? Math.min(200, regular) : regular;
+    // A condition waiting out its grace window is confirmed when the window ends, not at a later tick.
+    for (const t of tracked.values()) {
+      if (t.pending === null || t.incident?.types.includes(t.pending.type)) continue;
+      delay = Math.min(delay, Math.max(50, t.pending.since + settings.graceMs - now));
+    }
     again = false;
     timer = setTimeout(() => void monitor.checkNow(), delay);
   }
@@ -184,6 +203,9 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
     onTransition: (l) => (transitionListeners.add(l), () => transitionListeners.delete(l)),
     onCheck: (l) => (checkListeners.add(l), () => checkListeners.delete(l)),
     stats: () => ({ checks, lastCheckMs }),
+    expectExit(name, withinMs = 60_000) {
+      expectedExits.set(name, ctx.clock.now() + withinMs);
+    },
   };
   return monitor;
 }

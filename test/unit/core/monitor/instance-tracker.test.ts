@@ -284,3 +284,38 @@ describe('trackInstance', () => {
     ]);
   });
 });
+
+describe('exits the product caused itself', () => {
+  it('a restart we asked for is neither an exited event nor a step toward a crash loop', () => {
+    let state: TrackedInstance | undefined;
+    const events: FleetEvent[] = [];
+    // Four restarts in a row within the window, each replacing the pid, each followed by a serving process.
+    for (const [at, change, expected] of [
+      [0, {}, false],
+      [1000, { pid: 901, lastExit: { code: null, signal: 9 } }, true],
+      [2000, { pid: 902, lastExit: { code: null, signal: 9 } }, true],
+      [3000, { pid: 903, lastExit: { code: null, signal: 9 } }, true],
+      [4000, { pid: 904, lastExit: { code: null, signal: 9 } }, true],
+    ] as const) {
+      const r = trackInstance(state, { ...observe(at, change), exitExpected: expected }, S);
+      state = r.next;
+      events.push(...r.events);
+    }
+    expect(events).toEqual([]);
+    expect(state?.exits).toEqual([]);
+    expect(state?.health).toBe('healthy');
+  });
+
+  it('still counts the same exits when nobody asked for them', () => {
+    let state: TrackedInstance | undefined;
+    for (const [at, pid] of [
+      [0, 812],
+      [1000, 901],
+      [2000, 902],
+      [3000, 903],
+    ] as const) {
+      state = trackInstance(state, observe(at, { pid, lastExit: { code: null, signal: 9 } }), S).next;
+    }
+    expect(state?.exits).toHaveLength(3);
+  });
+});
