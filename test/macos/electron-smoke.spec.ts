@@ -1,7 +1,7 @@
 // Smoke test of the packaged-shape app in real Electron, on macOS only: a stub gateway is added
 // with the CLI under a unique name (temp container and LaunchAgents dir, the real launchd), the
 // app is launched on them, the popover is opened from the main process, the instance is listed,
-// and it is restarted through the preload's bridge. Needs `npm run build:app` and
+// and it is restarted with its row's button. Needs `npm run build:app` and
 // `npm run build:renderer` first. Cleans up in afterAll whatever happened.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { parseServicePrint } from '../../src-main/core/launchctl-parse-print-service.ts';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -93,19 +94,27 @@ test('opens the popover, lists the instance, restarts it, and quits leaving it r
   expect(probe.bridge).toContain('restart');
   expect(probe.bridge).toContain('subscribe');
 
-  const restarted = await page.evaluate(
-    (n) =>
-      (
-        globalThis as unknown as {
-          fleetBridge: { restart(r: { name: string }): Promise<{ ok: boolean; message: string }> };
-        }
-      ).fleetBridge.restart({ name: n }),
-    name,
+  // Restart the way a person does: the row's Restart button, then the verified outcome in the row.
+  const row = page.locator(`li[data-instance="${name}"]`);
+  const pidBefore = await launchdPid();
+  expect(pidBefore).not.toBeNull();
+  await row.getByRole('button', { name: `Restart ${name}` }).click();
+  await expect(row).toContainText(
+    new RegExp(`restarted ${label.replace(/\./g, '\\.')}: pid ${pidBefore} -> \\d+`),
+    {
+      timeout: 60_000,
+    },
   );
-  expect(restarted.ok, restarted.message).toBe(true);
+  expect(await launchdPid()).not.toBe(pidBefore);
 
+  // Quitting lets go of the fleet without touching it: launchd still runs the gateway.
+  const pidAtQuit = await launchdPid();
   await app.close();
   app = undefined;
-  const { stdout } = await run('/bin/launchctl', ['print', `gui/${process.getuid?.() ?? 501}/${label}`]);
-  expect(stdout).toMatch(/state = running/);
+  expect(await launchdPid()).toBe(pidAtQuit);
 });
+
+async function launchdPid(): Promise<number | null> {
+  const { stdout } = await run('/bin/launchctl', ['print', `gui/${process.getuid?.() ?? 501}/${label}`]);
+  return parseServicePrint(stdout).pid;
+}
