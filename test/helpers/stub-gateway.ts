@@ -64,6 +64,8 @@ export interface StubKnobs {
   crashAfterMs?: number;
   ignoreSigterm?: boolean;
   readyDelayMs?: number;
+  freezeAfterMs?: number;
+  freezeForMs?: number;
 }
 
 export function setKnobs(stateDir: string, knobs: StubKnobs | Record<string, unknown>): void {

@@ -278,7 +278,7 @@ function installStopHandlers(knobs) {
 }
 
 /**
- * exitAfterMs and crashSignal knobs, timed from process start. A keep-alive timer holds the process up
+ * exitAfterMs, crashSignal and freezeAfterMs knobs, timed from process start. A keep-alive timer holds the process up
  * when nothing else does (listen:false, closePortAfterMs): a real gateway whose port died is still a pid.
  * @param {Knobs} knobs
  */
@@ -304,5 +304,17 @@ function scheduleProcessFaults(knobs) {
       process.removeAllListeners('SIGINT');
       process.kill(process.pid, signal);
     }, knobs.crashAfterMs ?? 0);
+  }
+  if (knobs.freezeAfterMs !== undefined) {
+    const forMs = knobs.freezeForMs ?? 60_000;
+    setTimeout(() => {
+      log.warn(
+        'stub-gateway',
+        `fault: freezeAfterMs=${knobs.freezeAfterMs}; the event loop blocks for ${forMs} ms`,
+      );
+      // A hung event loop without burning a core: the process, its listening socket and open
+      // connections stay (the kernel still accepts), but nothing is answered and signals wait.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, forMs);
+    }, knobs.freezeAfterMs);
   }
 }

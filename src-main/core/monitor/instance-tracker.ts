@@ -56,13 +56,19 @@ export function trackInstance(
     (prev?.authOk === false
       ? { ok: false as const, code: 'PREVIOUS', reason: prev.authReason ?? 'token rejected' }
       : null);
-  // A failing /healthz is not probed at every check (check-fleet backs off): a skipped probe keeps
-  // this process's last failure instead of reading as a pass, or the state would flap with the back-off.
+  // /healthz is not probed at every check (a failing one backs off; a held, open connection is probed
+  // once a period): a skipped probe keeps this process's last result, or the healthz layer and the
+  // state would flap with the probe schedule.
+  const samePid = prev !== undefined && pid !== null && pid === previousPid;
   const healthz =
     obs.healthz ??
-    (prev?.healthzError != null && pid !== null && pid === previousPid
-      ? { ok: false as const, error: prev.healthzError }
-      : null);
+    (!samePid
+      ? null
+      : prev.healthzError !== null
+        ? { ok: false as const, error: prev.healthzError }
+        : prev.layers.healthz === 'ok'
+          ? { ok: true as const }
+          : null);
   const reduced = reduceHealth({
     record: obs.record,
     plistError: null,

@@ -14,6 +14,12 @@ export interface MonitorSettings {
    * instance has a held, authenticated connection, re-dialled when its token changes.)
    */
   probeTimeoutMs: number;
+  /**
+   * While an instance's held connection is open and nothing about it changed, its /healthz is probed
+   * about this often instead of at every check: the open socket already vouches for the process, but
+   * only /healthz sees an event loop that hangs, so a hang shows within about this long plus one check.
+   */
+  heldHealthzIntervalMs: number;
   /** This many exits within the window is a crash loop. */
   crashLoopExits: number;
   crashLoopWindowMs: number;
@@ -28,6 +34,7 @@ export interface MonitorSettings {
 export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = {
   intervalMs: 2000,
   probeTimeoutMs: 800,
+  heldHealthzIntervalMs: 12_000,
   crashLoopExits: 3,
   crashLoopWindowMs: 120_000,
   graceMs: 2500,

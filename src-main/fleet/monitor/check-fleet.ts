@@ -1,7 +1,7 @@
 // One check of the whole fleet: one launchctl print of the domain and one lsof whatever its size,
-// a `launchctl print` only for jobs whose summary changed, /healthz in parallel, and the log only
-// of an instance that just exited (or kept from the moment its held connection dropped). Produces
-// one Observation per instance.
+// a `launchctl print` only for jobs whose summary changed, /healthz in parallel where due
+// (healthz-schedule.ts), and the log only of an instance that just exited (or kept from the moment
+// its held connection dropped). Produces one Observation per instance.
 import { discoverFleet, type InstanceRecord } from '../../core/discovery.ts';
 import type { FleetFiles } from '../../core/fleet-facts.ts';
 import { LOG_TAIL_BYTES, lastErrorLine, lastLines } from '../../core/last-error-line.ts';
@@ -10,13 +10,21 @@ import { listenersByPort } from '../../core/listeners.ts';
 import type { Observation, TrackedInstance } from '../../core/monitor/monitor-types.ts';
 import { instanceLogPath } from '../../core/plist-contract.ts';
 import type { FleetContext } from '../fleet-context.ts';
+import {
+  forgetGone,
+  newHealthzMemory,
+  notServing,
+  probeIfDue,
+  type HealthzMemory,
+  type HealthzTiming,
+} from './healthz-schedule.ts';
 import type { AuthView } from './held-connections.ts';
 
 export interface CheckMemory {
   /** launchd's summary row of each label at the previous check, to fetch details only on change. */
   rows: Map<string, string>;
-  /** Checks to skip before probing /healthz of an instance again (back-off after failures). */
-  healthzSkip: Map<string, { skip: number; failures: number }>;
+  /** When each instance's /healthz was last probed and what it looked like then (healthz-schedule.ts). */
+  healthz: HealthzMemory;
   /** Each instance's state dir at the last check, to find its log between checks. */
   stateDirs: Map<string, string>;
   /** An instance's log as it was when its held connection dropped, and the pid that was serving then. */
@@ -24,7 +32,7 @@ export interface CheckMemory {
 }
 
 export function newCheckMemory(): CheckMemory {
-  return { rows: new Map(), healthzSkip: new Map(), stateDirs: new Map(), lastWords: new Map() };
+  return { rows: new Map(), healthz: newHealthzMemory(), stateDirs: new Map(), lastWords: new Map() };
 }
 
 /**
@@ -55,7 +63,7 @@ export async function checkFleet(
   memory: CheckMemory,
   auth: (name: string) => AuthView,
   now: () => number,
-  probeTimeoutMs: number,
+  timing: HealthzTiming,
 ): Promise<CheckResult> {
   const startedAt = now();
   const [domainResult, scan] = await Promise.all([ctx.launchd.fleetStatus(), ctx.scanListeners()]);
@@ -71,6 +79,7 @@ export async function checkFleet(
   const names = new Set(discovery.instances.map((r) => r.name));
   for (const map of [memory.stateDirs, memory.lastWords])
     for (const name of map.keys()) if (!names.has(name)) map.delete(name);
+  forgetGone(memory.healthz, names);
 
   const observations = await Promise.all(
     discovery.instances.map(async (record): Promise<Observation> => {
@@ -86,11 +95,23 @@ export async function checkFleet(
         memory.lastWords.delete(record.name);
       const detail = await detailIfChanged(ctx, record, row, memory);
       const listeners = byPort === null || record.port === null ? null : (byPort.get(record.port) ?? []);
-      const owned = row?.pid != null && listeners !== null && listeners.some((l) => l.pid === row.pid);
+      const pid = row?.pid ?? null;
+      const owned = pid !== null && listeners !== null && listeners.some((l) => l.pid === pid);
+      const authView = owned ? auth(record.name) : null;
+      // (Listeners are looked up by the instance's port, so `owned` implies it has one.)
+      if (!owned) notServing(memory.healthz, record.name);
+      const target =
+        owned && pid !== null && listeners !== null && record.port !== null
+          ? {
+              name: record.name,
+              port: record.port,
+              pid,
+              listenerPids: listeners.map((l) => l.pid),
+              held: authView?.ok === true,
+            }
+          : null;
       const [healthz, logTail] = await Promise.all([
-        owned && record.port !== null
-          ? probeWithBackoff(ctx, record.name, record.port, memory, probeTimeoutMs)
-          : null,
+        target === null ? null : probeIfDue(ctx, target, memory.healthz, startedAt, timing),
         log,
       ]);
       return {
@@ -99,7 +120,7 @@ export async function checkFleet(
         detail,
         portListeners: listeners,
         healthz,
-        auth: owned ? auth(record.name) : null,
+        auth: authView,
         log: logTail,
       };
     }),
@@ -124,25 +145,6 @@ async function detailIfChanged(
   if (!changed && row.pid !== null) return null;
   const status = await ctx.launchd.status(record.label);
   return status.kind === 'ok' && status.job.loaded ? status.job : null;
-}
-
-async function probeWithBackoff(
-  ctx: FleetContext,
-  name: string,
-  port: number,
-  memory: CheckMemory,
-  timeoutMs: number,
-): Promise<Observation['healthz']> {
-  const state = memory.healthzSkip.get(name) ?? { skip: 0, failures: 0 };
-  if (state.skip > 0) {
-    memory.healthzSkip.set(name, { ...state, skip: state.skip - 1 });
-    return null;
-  }
-  const result = await ctx.probeHealthz(port, timeoutMs);
-  // A failing /healthz is probed every 1, 2, 4, then 8 checks: a stuck gateway costs little.
-  const failures = result.ok ? 0 : state.failures + 1;
-  memory.healthzSkip.set(name, { skip: failures === 0 ? 0 : Math.min(2 ** (failures - 1), 8) - 1, failures });
-  return result.ok ? { ok: true } : { ok: false, error: result.error };
 }
 
 /** The log of a process that exited: as kept when its connection dropped, else as it is now. */

@@ -3,6 +3,7 @@
 // and keeps a bounded history. It never restarts anything: KeepAlive is launchd's job.
 import type { InstanceRecord } from '../../core/discovery.ts';
 import type { FleetFiles } from '../../core/fleet-facts.ts';
+import { nextCheckDelay } from '../../core/monitor/check-delay.ts';
 import { trackInstance } from '../../core/monitor/instance-tracker.ts';
 import {
   DEFAULT_MONITOR_SETTINGS,
@@ -22,7 +23,7 @@ import {
 import type { Notifier } from '../../ports/notifier.ts';
 import type { FleetContext } from '../fleet-context.ts';
 import { checkFleet, keepLastWords, newCheckMemory } from './check-fleet.ts';
-import { createHeldConnections, type ConnectionOpener } from './held-connections.ts';
+import { createHeldConnections, wantedConnections, type ConnectionOpener } from './held-connections.ts';
 import { monitorSnapshot, type MonitorSnapshot } from './monitor-snapshot.ts';
 
 export interface FleetMonitorOptions {
@@ -82,6 +83,7 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
   const connections = createHeldConnections((name, state, dropped) => {
     if (state.kind === 'closed' || state.kind === 'rejected') urgentUntil = ctx.clock.now() + 2000;
     if (dropped) keepLastWords(ctx, memory, name, tracked.get(name)?.pid ?? null);
+    memory.healthz.due.add(name);
     void monitor.checkNow();
   }, options.openConnection);
 
@@ -96,7 +98,7 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
       memory,
       (name) => connections.auth(name),
       () => ctx.clock.now(),
-      settings.probeTimeoutMs,
+      settings,
     );
     checks++;
     const now = ctx.clock.now();
@@ -155,15 +157,15 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
   function schedule(): void {
     if (stopped) return;
     if (timer !== null) clearTimeout(timer);
-    // launchctl failing is retried with back-off up to 30 s; a healthy fleet is checked at the interval.
-    const regular = Math.min(settings.intervalMs * 2 ** Math.min(failures, 4), 30_000);
-    const now = ctx.clock.now();
-    let delay = again ? 0 : now < urgentUntil ? Math.min(200, regular) : regular;
-    // A condition waiting out its grace window is confirmed when the window ends, not at a later tick.
-    for (const t of tracked.values()) {
-      if (t.pending === null || t.incident?.types.includes(t.pending.type)) continue;
-      delay = Math.min(delay, Math.max(50, t.pending.since + settings.graceMs - now));
-    }
+    const delay = nextCheckDelay({
+      now: ctx.clock.now(),
+      intervalMs: settings.intervalMs,
+      graceMs: settings.graceMs,
+      failures,
+      again,
+      urgentUntil,
+      tracked: tracked.values(),
+    });
     again = false;
     timer = setTimeout(() => void monitor.checkNow(), delay);
   }
@@ -208,17 +210,4 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
     },
   };
   return monitor;
-}
-
-function wantedConnections(
-  records: readonly { name: string; port: number | null; config: { token: string | null } | null }[],
-  tracked: ReadonlyMap<string, TrackedInstance>,
-): Map<string, { port: number; token: string }> {
-  const wanted = new Map<string, { port: number; token: string }>();
-  for (const r of records) {
-    const token = r.config?.token ?? null;
-    if (r.port !== null && token !== null && tracked.get(r.name)?.portOwned === true)
-      wanted.set(r.name, { port: r.port, token });
-  }
-  return wanted;
 }

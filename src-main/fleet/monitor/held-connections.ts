@@ -101,3 +101,17 @@ function defaultOpener(
 ): GatewayConnection {
   return holdGatewayConnection(port, token, { onChange });
 }
+
+/** A connection is held to each instance with a port and a token whose port its own pid serves. */
+export function wantedConnections(
+  records: readonly { name: string; port: number | null; config: { token: string | null } | null }[],
+  tracked: ReadonlyMap<string, { portOwned: boolean }>,
+): Map<string, { port: number; token: string }> {
+  const wanted = new Map<string, { port: number; token: string }>();
+  for (const r of records) {
+    const token = r.config?.token ?? null;
+    if (r.port !== null && token !== null && tracked.get(r.name)?.portOwned === true)
+      wanted.set(r.name, { port: r.port, token });
+  }
+  return wanted;
+}

@@ -76,6 +76,19 @@ describe('stub gateway fault knobs', () => {
     expect(await stub.stop()).toEqual({ code: 0, signal: null });
   });
 
+  it('freezeAfterMs/freezeForMs: the port stays open but /healthz goes unanswered until the freeze ends', async () => {
+    const { port, stub } = await stubWithKnobs({ freezeAfterMs: 800, freezeForMs: 1500 });
+    await waitForReadyz(port);
+    await stub.waitForOutput('freezeAfterMs=800');
+    const frozenAt = Date.now();
+    // getProbe gives up after 1 s: the request was accepted by the kernel, never answered.
+    expect(await getProbe(port, '/healthz')).toBeNull();
+    expect(stub.exit()).toBeNull();
+    await sleep(Math.max(0, frozenAt + 1700 - Date.now()));
+    expect((await getProbe(port, '/healthz'))?.status).toBe(200);
+    expect(await stub.stop()).toEqual({ code: 0, signal: null });
+  });
+
   it('startDelayMs: holds the lock at once, binds only after the delay', async () => {
     const { port, stateDir, stub } = await stubWithKnobs({ startDelayMs: 800 });
     await stub.waitForOutput('[gateway] starting HTTP server...');

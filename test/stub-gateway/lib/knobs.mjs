@@ -15,6 +15,8 @@ import { join } from 'node:path';
  * @property {number} [crashAfterMs] when to die by crashSignal (default 0)
  * @property {boolean} [ignoreSigterm] log the shutdown request, then never finish it
  * @property {number} [readyDelayMs] length of the startup-sidecars window (default 300)
+ * @property {number} [freezeAfterMs] block the event loop this long after start (a hung gateway)
+ * @property {number} [freezeForMs] how long the freeze lasts (default 60000)
  */
 
 export const KNOBS_FILE = 'stub-gateway.json';
@@ -50,6 +52,8 @@ const VALIDATORS = {
   crashAfterMs: isDuration,
   ignoreSigterm: (v) => typeof v === 'boolean',
   readyDelayMs: isDuration,
+  freezeAfterMs: isDuration,
+  freezeForMs: isDuration,
 };
 
 /** @param {unknown} value */

@@ -189,6 +189,23 @@ describe('trackInstance', () => {
     ]);
   });
 
+  it('keeps a passed /healthz over the checks that skip the probe (held connection), for the same pid only', () => {
+    let state: TrackedInstance | undefined;
+    const layers = (
+      [
+        [0, {}],
+        [2000, { healthz: null }],
+        [4000, { healthz: null }],
+        [6000, { pid: 913, healthz: null }],
+      ] as Array<[number, ObservationChange]>
+    ).map(([at, change]) => {
+      state = trackInstance(state, observe(at, change), S).next;
+      return `${state.health} ${state.layers.healthz}`;
+    });
+    // The new pid was never probed: its layer is unknown to this check, not a pass carried over.
+    expect(layers).toEqual(['healthy ok', 'healthy ok', 'healthy ok', 'healthy skipped']);
+  });
+
   it('ends an exit incident in the same check when the replacement already serves', () => {
     const { events, state } = run([
       [0, {}],
