@@ -1,12 +1,12 @@
 // A private launchd simulator per test: fresh state dir, its own supervisor, and a shutdown that
 // leaves no process behind. See test/launchd-sim/README.md for what the simulator implements.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killRecordedGroups } from '../launchd-sim/group-registry.ts';
-import { readProcStat } from '../launchd-sim/proc-info.ts';
+import { procBackend, type ProcBackend, type ProcBackendName } from '../launchd-sim/proc-info.ts';
 import { socketPathFor, stateFiles } from '../launchd-sim/sim-config.ts';
 
 export interface LaunchdSimOptions {
@@ -16,6 +16,11 @@ export interface LaunchdSimOptions {
   noGui?: boolean;
   /** Answer with launchctl's root forms of errors instead of the default non-root ones. */
   root?: boolean;
+  /**
+   * How the supervisor and this helper read process facts: `proc` (/proc) or `ps`. Default: the
+   * LAUNCHD_SIM_PROC_BACKEND of the test process, else /proc where it exists, else ps.
+   */
+  procBackend?: ProcBackendName;
 }
 
 export interface LaunchctlResult {
@@ -56,20 +61,22 @@ function runLaunchctl(args: string[], env: NodeJS.ProcessEnv, timeoutMs?: number
 }
 
 /** Kills a supervisor that did not stop by itself, if it is provably the one we started. */
-function killSupervisor(dir: string): void {
+function killSupervisor(dir: string, backend: ProcBackend): void {
   try {
     const { pid, startTime } = JSON.parse(readFileSync(stateFiles(dir).supervisor, 'utf8')) as {
       pid: number;
       startTime: string;
     };
-    if (readProcStat(pid)?.startTime === startTime) process.kill(pid, 'SIGKILL');
+    if (backend.readStat(pid)?.startTime === startTime) process.kill(pid, 'SIGKILL');
   } catch {
     // No record, or already gone.
   }
 }
 
 export function createLaunchdSim(options: LaunchdSimOptions = {}): LaunchdSim {
-  const dir = mkdtempSync(join(tmpdir(), 'launchd-sim-'));
+  // Canonical, because jobs see their real cwd: macOS's tmpdir is under the /var -> /private/var link.
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'launchd-sim-')));
+  const backend = procBackend(options.procBackend);
   const uid = process.getuid?.() ?? 0;
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('LAUNCHD_SIM_')),
@@ -79,6 +86,8 @@ export function createLaunchdSim(options: LaunchdSimOptions = {}): LaunchdSim {
     PATH: [dirname(launchctlPath), process.env.PATH].filter(Boolean).join(':'),
     LAUNCHD_SIM_DIR: dir,
     LAUNCHD_SIM_OWNER_PID: String(process.pid),
+    // Start times are only comparable within one backend, and this helper reads the supervisor's.
+    LAUNCHD_SIM_PROC_BACKEND: backend.name,
   };
   if (options.timeScale !== undefined) env.LAUNCHD_SIM_TIME_SCALE = String(options.timeScale);
   if (options.noGui) env.LAUNCHD_SIM_NO_GUI = '1';
@@ -98,8 +107,8 @@ export function createLaunchdSim(options: LaunchdSimOptions = {}): LaunchdSim {
         await runLaunchctl(['sim-shutdown'], env, SHUTDOWN_TIMEOUT_MS);
       } finally {
         // Whatever survived (a crashed supervisor, abandoned process groups) goes now.
-        killRecordedGroups(stateFiles(dir).liveGroups);
-        killSupervisor(dir);
+        killRecordedGroups(stateFiles(dir).liveGroups, backend);
+        killSupervisor(dir, backend);
         const socket = socketPathFor(dir, tmpdir());
         if (!socket.startsWith(dir) && existsSync(socket)) rmSync(socket, { force: true });
         rmSync(dir, { recursive: true, force: true });

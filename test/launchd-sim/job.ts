@@ -6,7 +6,7 @@ import type { GroupRegistry } from './group-registry.ts';
 import type { Account } from './job-environment.ts';
 import type { JobSpec } from './job-spec.ts';
 import { shouldRespawn, startsAtLoad, type KeepAliveProbes } from './keepalive.ts';
-import { signalRecordedGroup, type GroupRecord } from './proc-info.ts';
+import type { GroupRecord } from './proc-info.ts';
 import { spawnInstance } from './spawn-instance.ts';
 import { serviceView } from './service-view.ts';
 import { respawnDelayMs, sigkillGraceMs } from './throttle.ts';
@@ -99,7 +99,7 @@ export class Job {
     const outcome: ExitOutcome =
       signal !== null ? { kind: 'signaled', signal } : { kind: 'exited', code: code ?? 0 };
     // launchd kills what is left of the job's process group unless told to abandon it.
-    if (!this.spec.abandonProcessGroup) signalRecordedGroup(instance.group, 'SIGTERM');
+    if (!this.spec.abandonProcessGroup) this.#host.groups.signal(instance.group, 'SIGTERM');
     this.#host.groups.prune();
     this.#ended(outcome, performance.now() - instance.startedAt);
     for (const resolveWaiter of this.#exitWaiters.splice(0)) resolveWaiter();

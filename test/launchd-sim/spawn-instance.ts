@@ -27,17 +27,20 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
-// macOS execve refuses a script without `#!` (ENOEXEC); glibc's execvp would instead run it
-// with /bin/sh, so the simulator checks the header itself.
+// What execve accepts: `#!` scripts, ELF (Linux) and Mach-O (macOS: thin 32/64-bit in either byte
+// order, and universal binaries such as /bin/sh). macOS execve refuses a script without `#!`
+// (ENOEXEC); glibc's execvp would instead run it with /bin/sh, so the simulator checks itself.
+const BINARY_MAGICS = ['7f454c46', 'feedface', 'feedfacf', 'cefaedfe', 'cffaedfe', 'cafebabe', 'cafebabf'];
+
+export function isExecutableHeader(header: Buffer): boolean {
+  return header.toString('latin1', 0, 2) === '#!' || BINARY_MAGICS.includes(header.toString('hex', 0, 4));
+}
+
 function hasExecutableHeader(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const header = Buffer.alloc(4);
-    const read = readSync(fd, header, 0, 4, 0);
-    return (
-      (read >= 2 && header.toString('latin1', 0, 2) === '#!') ||
-      (read === 4 && header.toString('latin1') === '\x7fELF')
-    );
+    return isExecutableHeader(header.subarray(0, readSync(fd, header, 0, 4, 0)));
   } finally {
     closeSync(fd);
   }

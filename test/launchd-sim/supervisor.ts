@@ -11,7 +11,7 @@ import { GroupRegistry, killRecordedGroups } from './group-registry.ts';
 import { ACCOUNT_VARIABLES, type Account } from './job-environment.ts';
 import { writeJsonFile } from './json-file.ts';
 import { reply } from './messages.ts';
-import { isProcessAlive, readProcStat } from './proc-info.ts';
+import { isProcessAlive, procBackend, readProcStat } from './proc-info.ts';
 import { encode, readLine, type SimRequest } from './protocol.ts';
 import { readSimConfig, socketPathFor, stateFiles } from './sim-config.ts';
 
@@ -118,7 +118,9 @@ server.listen(socketPath, () => {
     startTime: readProcStat(process.pid)?.startTime ?? '',
     socketPath,
   });
-  log(`supervisor ${process.pid} listening on ${socketPath} (time scale ${config.timeScale})`);
+  log(
+    `supervisor ${process.pid} listening on ${socketPath} (time scale ${config.timeScale}, process facts from ${procBackend().name})`,
+  );
 });
 
 setInterval(() => {

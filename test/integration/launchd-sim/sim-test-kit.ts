@@ -1,10 +1,10 @@
-// Shared bits of the simulator's integration tests: plist files, polling, /proc checks.
+// Shared bits of the simulator's integration tests: plist files, polling, process checks.
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import bplistCreator from 'bplist-creator';
 import { build } from 'plist';
-import { readProcStat } from '../../launchd-sim/proc-info.ts';
+import { isRunning, readProcStat } from '../../launchd-sim/proc-info.ts';
 import type { LaunchdSim } from '../../helpers/launchd-sim.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../../launchd-sim/fixtures/', import.meta.url));
@@ -43,8 +43,7 @@ export async function waitFor<T>(
 
 /** Gone = no such process, or a zombie nobody reaped (pid 1 here may not reap orphans). */
 export function isGone(pid: number): boolean {
-  const stat = readProcStat(pid);
-  return stat === null || stat.state === 'Z' || stat.state === 'X';
+  return !isRunning(readProcStat(pid));
 }
 
 /** Top-level `key = value` fields of a `print` service output (one leading tab). */

@@ -1,12 +1,22 @@
 // /proc parsing, socket path choice and plist reading.
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import bplistCreator from 'bplist-creator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPlistFile } from '../../launchd-sim/plist-file.ts';
-import { parseProcStat, readProcStat } from '../../launchd-sim/proc-info.ts';
+import { parseProcStat } from '../../launchd-sim/proc-fs.ts';
+import { procBackend } from '../../launchd-sim/proc-info.ts';
 import { readSimConfig, socketPathFor } from '../../launchd-sim/sim-config.ts';
+
+function hasProc(): boolean {
+  try {
+    accessSync('/proc/self/stat');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('parseProcStat', () => {
   it('reads state, pgrp and start time, even with spaces and parentheses in the name', () => {
@@ -39,8 +49,8 @@ describe('parseProcStat', () => {
     });
   });
 
-  it('agrees with the live entry of this process', () => {
-    const stat = readProcStat(process.pid);
+  it.skipIf(!hasProc())('agrees with the live entry of this process', () => {
+    const stat = procBackend('proc').readStat(process.pid);
     expect(stat?.state).toMatch(/^[RS]$/);
     expect(stat?.startTime).toMatch(/^\d+$/);
   });
@@ -76,6 +86,13 @@ describe('sim config', () => {
     expect(socket).toMatch(/^\/tmp\/launchd-sim-[0-9a-f]{16}\.sock$/);
     expect(socketPathFor(deep, '/tmp')).toBe(socket);
     expect(socketPathFor(`${deep}x`, '/tmp')).not.toBe(socket);
+  });
+
+  it('fits a state dir in a macOS per-user tmp dir (104-byte sun_path) without hashing', () => {
+    const macTmp = '/var/folders/9x/8ksk1d2j7x9b_w0bqvgqfdbr0000gn/T';
+    const dir = `/private${macTmp}/launchd-sim-AbC123`;
+    expect(socketPathFor(dir, macTmp)).toBe(`${dir}/launchd.sock`);
+    expect(Buffer.byteLength(socketPathFor(dir, macTmp))).toBeLessThan(104);
   });
 });
 
