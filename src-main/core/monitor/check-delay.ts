@@ -17,6 +17,8 @@ export interface DelayFacts {
 }
 
 export const URGENT_STEP_MS = 200;
+/** How long the quick checks last after a held connection dropped. */
+export const URGENT_WINDOW_MS = 2000;
 
 export function nextCheckDelay(f: DelayFacts): number {
   if (f.again) return 0;

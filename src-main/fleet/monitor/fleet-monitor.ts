@@ -3,7 +3,7 @@
 // and keeps a bounded history. It never restarts anything: KeepAlive is launchd's job.
 import type { InstanceRecord } from '../../core/discovery.ts';
 import type { FleetFiles } from '../../core/fleet-facts.ts';
-import { nextCheckDelay } from '../../core/monitor/check-delay.ts';
+import { nextCheckDelay, URGENT_WINDOW_MS } from '../../core/monitor/check-delay.ts';
 import { trackInstance } from '../../core/monitor/instance-tracker.ts';
 import {
   DEFAULT_MONITOR_SETTINGS,
@@ -77,13 +77,16 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
   let again = false;
   let retriedAfterSleep = false;
   let stopped = true;
-  // After a held connection changes, launchd may need a moment to reap the process and update its
-  // view: check at once, then every 200 ms for 2 s, before going back to the interval.
+  // After an open connection drops (or a token is rejected), launchd may need a moment to reap the
+  // process and update its view: check at once, then every 200 ms for 2 s, before going back to the
+  // interval. A dial that never opened (a gateway still starting) tells nothing new: it is re-dialled
+  // at a regular check, or each respawn would cost 2 s of quick checks.
   let urgentUntil = 0;
   const connections = createHeldConnections((name, state, dropped) => {
-    if (state.kind === 'closed' || state.kind === 'rejected') urgentUntil = ctx.clock.now() + 2000;
-    if (dropped) keepLastWords(ctx, memory, name, tracked.get(name)?.pid ?? null);
     memory.healthz.due.add(name);
+    if (state.kind === 'closed' && !dropped) return;
+    if (dropped || state.kind === 'rejected') urgentUntil = ctx.clock.now() + URGENT_WINDOW_MS;
+    if (dropped) keepLastWords(ctx, memory, name, tracked.get(name)?.pid ?? null);
     void monitor.checkNow();
   }, options.openConnection);
 

@@ -1,5 +1,6 @@
 // One held, authenticated connection per serving instance. Their state answers the auth layer, and
-// any change (a drop when the process dies, a refusal) asks the monitor for an immediate check.
+// every change is reported, telling a drop of an open connection (the process died) from a dial that
+// never opened; the monitor checks at once on the first, not on the second.
 import {
   holdGatewayConnection,
   type ConnectionState,
