@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { StateDirOwner } from '../core/audit/audit-types.ts';
+import { commandNameFromPs } from '../core/process-name.ts';
 
 export function lockPath(stateDir: string, uid: number): string {
   return join(stateDir, 'tmp', `openclaw-${uid}`, 'gateway.state.lock');
@@ -45,6 +46,5 @@ export function isAlive(pid: number): boolean {
 
 export async function processName(pid: number): Promise<string | null> {
   const result = await execa('ps', ['-o', 'comm=', '-p', String(pid)], { reject: false, timeout: 2000 });
-  const name = result.stdout.trim();
-  return result.exitCode === 0 && name !== '' ? name : null;
+  return result.exitCode === 0 ? commandNameFromPs(result.stdout) : null;
 }

@@ -17,6 +17,7 @@ import {
 } from '../helpers/add-remove-kit.ts';
 import { createFleetEnv, type FleetEnv } from '../helpers/fleet-env.ts';
 import { eventually } from '../helpers/fleet-fixture.ts';
+import { commandLineAndEnvironmentOf } from '../helpers/process-facts.ts';
 
 // Lines the fixture entries print (texts of test/stub-gateway/lib/messages.mjs).
 const CONTENTION =
@@ -120,8 +121,10 @@ describe('add', () => {
     for (const dir of [env.root, env.agentsDir, env.home, env.sim.dir]) {
       expect(filesContaining(dir, token).filter((f) => f !== configPath)).toEqual([]);
     }
-    expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).not.toContain(token);
-    expect(readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toContain(token);
+    const argvAndEnv = commandLineAndEnvironmentOf(pid);
+    // Proof the environment was really read (macOS reads it through ps, not /proc).
+    expect(argvAndEnv).toContain(`OPENCLAW_STATE_DIR=${stateDir}`);
+    expect(argvAndEnv).not.toContain(token);
     expect(env.transcript()).not.toContain(token);
   });
 

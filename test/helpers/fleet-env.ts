@@ -1,7 +1,7 @@
 // A throwaway fleet for CLI tests: temp root container, LaunchAgents dir and HOME, a private launchd
 // simulator, and stub gateways as the OpenClaw entry. Every CLI run is captured into a transcript
 // so a test can prove no token was ever printed.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../src-main/cli/cli-io.ts';
@@ -38,7 +38,9 @@ export interface FleetEnv {
 }
 
 export function createFleetEnv(options: { timeScale?: number } = {}): FleetEnv {
-  const base = mkdtempSync(join(tmpdir(), 'ocf-fleet-'));
+  // Canonical paths: macOS's $TMPDIR (/var/folders/...) sits behind the /var -> /private/var
+  // symlink, and the product resolves some paths (the `openclaw` link it detects) with realpath.
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'ocf-fleet-')));
   const root = join(base, 'openclaw');
   const agentsDir = join(base, 'LaunchAgents');
   const home = join(base, 'home');

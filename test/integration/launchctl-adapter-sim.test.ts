@@ -1,11 +1,12 @@
 // The adapter against the launchd simulator (test/launchd-sim/): real launchctl subprocesses, real jobs.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServiceStatus } from '../../src-main/core/launchd-status.ts';
 import { createLaunchctlAdapter, type LaunchctlAdapter } from '../../src-main/platform/launchctl.ts';
 import { createExecaRunner, type LaunchctlRunner } from '../../src-main/platform/launchctl-runner.ts';
 import { createLaunchdSim, type LaunchdSim, type LaunchdSimOptions } from '../helpers/launchd-sim.ts';
+import { commandLineOf, isRunningProcess } from '../helpers/process-facts.ts';
 
 const TIME_SCALE = 0.05;
 // Ignores SIGTERM (the ignored disposition survives exec), so a bootout drains until SIGKILL after
@@ -104,16 +105,6 @@ async function waitForStatus(
 }
 
 const running = (status: ServiceStatus) => status.state === 'running' && status.pid !== null;
-const commandLineOf = (pid: number) =>
-  readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-/** Alive = exists and is not a zombie nobody reaped yet (pid 1 in a container may not reap orphans). */
-const isAlive = (pid: number) => {
-  try {
-    return !/^\d+ \(.*\) [ZX] /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-};
 const subcommands = (calls: string[][]) => calls.map(([subcommand]) => subcommand);
 
 describe('launchctl adapter on the launchd simulator', () => {
@@ -133,7 +124,7 @@ describe('launchctl adapter on the launchd simulator', () => {
       lastExit: { code: null, signal: null },
       runs: 1,
     });
-    expect(commandLineOf(status.pid as number)).toEqual(SLEEPER);
+    expect(commandLineOf(status.pid as number)).toBe(SLEEPER.join(' '));
     expect(adapter.domain).toBe(sim.domain);
   });
 
@@ -202,7 +193,7 @@ describe('launchctl adapter on the launchd simulator', () => {
       kind: 'ok',
       job: { label: 'ai.openclaw.luca', loaded: false },
     });
-    expect(isAlive(pid as number)).toBe(false);
+    expect(isRunningProcess(pid as number)).toBe(false);
     // Nothing left to drain: an immediate load needs a single bootstrap.
     calls.length = 0;
     expect(await adapter.load('ai.openclaw.luca', path)).toEqual({ kind: 'ok' });

@@ -1,19 +1,35 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateGatewayRuntime } from '../../../src-main/platform/locate-openclaw.ts';
 import { fakeOpenclawPrefix } from '../../helpers/add-remove-kit.ts';
 
-// The system node here is v20 (/usr/bin/node): a real "too old" candidate.
-const OLD_NODE_DIRS = '/usr/bin:/bin';
 const NODE24 = process.execPath;
 let base: string;
 let fake: ReturnType<typeof fakeOpenclawPrefix>;
+/** A dir whose `node` answers like Node 20: a "too old" candidate on any machine (macOS has no /usr/bin/node). */
+let oldNodeDir: string;
+let oldNode: string;
 
 beforeAll(() => {
-  base = mkdtempSync(join(tmpdir(), 'ocf-locate-'));
+  // Canonical: the product follows the `openclaw` symlink with realpath, and macOS's $TMPDIR
+  // (/var/folders/...) is itself behind a symlink (/var -> /private/var).
+  base = realpathSync(mkdtempSync(join(tmpdir(), 'ocf-locate-')));
   fake = fakeOpenclawPrefix(base, NODE24);
+  oldNodeDir = join(base, 'old-node-bin');
+  oldNode = join(oldNodeDir, 'node');
+  mkdirSync(oldNodeDir);
+  writeFileSync(oldNode, '#!/bin/sh\necho v20.19.2\n', { mode: 0o755 });
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -22,7 +38,7 @@ const locate = (PATH: string, flags: { node?: string; entry?: string } = {}) =>
 
 describe('locateGatewayRuntime', () => {
   it('follows `openclaw` on PATH through its symlink to the package, and takes the node beside it', async () => {
-    const found = await locate(`${fake.bin}:${OLD_NODE_DIRS}`);
+    const found = await locate(`${fake.bin}:${oldNodeDir}`);
     expect(found).toEqual({
       ok: true,
       runtime: { nodePath: join(fake.bin, 'node'), nodeVersion: process.version, entryPath: fake.entry },
@@ -40,11 +56,11 @@ describe('locateGatewayRuntime', () => {
       join(prefix, 'lib', 'node_modules', 'openclaw'),
     );
     symlinkSync(NODE24, join(nodeOnly, 'node'));
-    const found = await locate(`${OLD_NODE_DIRS}:${nodeOnly}`);
+    const found = await locate(`${oldNodeDir}:${nodeOnly}`);
     expect(found.ok && found.runtime.entryPath).toBe(
       join(prefix, 'lib', 'node_modules', 'openclaw', 'dist', 'index.js'),
     );
-    // /usr/bin/node (v20) comes first on PATH and is skipped for being too old.
+    // The v20 node comes first on PATH and is skipped for being too old.
     expect(found.ok && found.runtime.nodePath).toBe(join(nodeOnly, 'node'));
   });
 
@@ -62,7 +78,7 @@ describe('locateGatewayRuntime', () => {
   });
 
   it('names --entry, --node and the install command when there is no openclaw package', async () => {
-    const found = await locate(OLD_NODE_DIRS);
+    const found = await locate(oldNodeDir);
     expect(found.ok).toBe(false);
     const message = found.ok ? '' : found.message;
     expect(message).toContain('cannot find the OpenClaw gateway');
@@ -72,10 +88,12 @@ describe('locateGatewayRuntime', () => {
   });
 
   it('refuses a Node older than 24.16 and says which ones it saw', async () => {
-    const found = await locate(OLD_NODE_DIRS, { entry: fake.entry });
+    const found = await locate(oldNodeDir, { entry: fake.entry });
     expect(found.ok).toBe(false);
     expect(found.ok ? '' : found.message).toMatch(
-      /^cannot find Node >= 24\.16 to run the gateway \(\/usr\/bin\/node is Node v20\.\d+\.\d+, older than 24\.16.*--node <absolute path to node>$/,
+      new RegExp(
+        `^cannot find Node >= 24\\.16 to run the gateway \\(${escapeRegExp(oldNode)} is Node v20\\.19\\.2, older than 24\\.16.*--node <absolute path to node>$`,
+      ),
     );
   });
 
@@ -84,9 +102,9 @@ describe('locateGatewayRuntime', () => {
       ok: false,
       message: expect.stringMatching(/^--node node is not an absolute path/),
     });
-    expect(await locate('', { node: '/usr/bin/node', entry: fake.entry })).toMatchObject({
+    expect(await locate('', { node: oldNode, entry: fake.entry })).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^--node \/usr\/bin\/node is Node v20.*older than 24\.16/),
+      message: `--node ${oldNode} is Node v20.19.2, older than 24.16`,
     });
     expect(await locate('', { node: fake.entry, entry: fake.entry })).toMatchObject({
       ok: false,
@@ -113,3 +131,7 @@ describe('locateGatewayRuntime', () => {
     unlinkSync(join(dir, 'openclaw'));
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
