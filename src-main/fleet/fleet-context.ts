@@ -3,6 +3,7 @@
 import type { StateDirOwner } from '../core/audit/audit-types.ts';
 import type { FleetFiles } from '../core/fleet-facts.ts';
 import type { Listener } from '../core/listeners.ts';
+import type { ExitIntent } from '../core/monitor/exit-intents.ts';
 import type { PathInspector } from '../core/path-facts.ts';
 import type { LaunchdPort } from '../ports/launchd.ts';
 
@@ -34,6 +35,10 @@ export interface FleetContext {
     token: string,
   ): Promise<{ ok: true; bootId: string | null } | { ok: false; code: string; reason: string }>;
   readLogTail(path: string, maxBytes: number): Promise<string | null>;
+  /** Tells every monitor on this machine that the product is about to end this pid (restart, stop). */
+  announceExit(intent: ExitIntent): Promise<void>;
+  /** The announcements of every process of the product, expired ones included. */
+  readExitIntents(): Promise<ExitIntent[]>;
 }
 
 export const realClock: Clock = {

@@ -1,6 +1,6 @@
 // The fleet's own bookkeeping inside the root container: backups of everything it replaces or
-// removes, and per-instance operation locks. `.fleet` does not start with `.openclaw-`, so
-// discovery never mistakes it for an instance.
+// removes, per-instance operation locks, and announced exits (restarts and stops under way).
+// `.fleet` does not start with `.openclaw-`, so discovery never mistakes it for an instance.
 import { join } from 'node:path';
 
 export function fleetMetaDir(root: string): string {
@@ -13,4 +13,8 @@ export function backupDir(root: string, kind: 'plists' | 'state' | 'migrate'): s
 
 export function lockDir(root: string): string {
   return join(fleetMetaDir(root), 'locks');
+}
+
+export function exitIntentDir(root: string): string {
+  return join(fleetMetaDir(root), 'intents');
 }

@@ -6,9 +6,11 @@ import { scanListeners } from '../platform/lsof-listeners.ts';
 import { inspectPath } from '../platform/path-inspector.ts';
 import { readStateDirOwner } from '../platform/state-dir-owner.ts';
 import { probeAuthenticatedHealth, probeHealthz } from '../platform/gateway-probe.ts';
+import { readExitIntents, writeExitIntent } from '../platform/exit-intent-file.ts';
 import { readLogTail } from '../platform/log-tail.ts';
 import { processAges } from '../platform/process-table.ts';
 import { realClock, type FleetContext, type FleetLocation } from './fleet-context.ts';
+import { exitIntentDir } from './fleet-dirs.ts';
 
 export interface RealFleetOptions extends FleetLocation {
   launchctlPath: string;
@@ -31,5 +33,7 @@ export function createRealFleetContext(options: RealFleetOptions): FleetContext 
     probeHealthz: (port, timeoutMs) => probeHealthz(port, timeoutMs),
     probeAuth: (port, token) => probeAuthenticatedHealth(port, token),
     readLogTail,
+    announceExit: (intent) => writeExitIntent(exitIntentDir(location.root), intent),
+    readExitIntents: () => readExitIntents(exitIntentDir(location.root)),
   };
 }

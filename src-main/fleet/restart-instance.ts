@@ -13,6 +13,7 @@ import {
   type OperationResult,
 } from './control-instance.ts';
 import type { FleetContext } from './fleet-context.ts';
+import { announceExit } from './announce-exit.ts';
 import { checkFleetAround, checkPlist } from './start-preflight.ts';
 
 export async function restartInstance(
@@ -35,7 +36,8 @@ export async function restartInstance(
 
     const oldPid = job.loaded ? job.pid : null;
     const began = ctx.clock.now();
-    const notes: string[] = [];
+    // Before launchd is touched: a monitor that sees the new pid must already find the announcement.
+    const notes = await announceExit(ctx, name, oldPid, 'restart');
     let runsBefore = 0;
     if (!job.loaded) {
       options.progress(`${label} is not loaded; loading it (launchctl enable + bootstrap)`);

@@ -13,6 +13,7 @@ import {
 } from './control-instance.ts';
 import type { Clock, FleetContext } from './fleet-context.ts';
 import { isAlive } from '../platform/state-dir-owner.ts';
+import { announceExit } from './announce-exit.ts';
 
 /** After launchd forgot the label its process is gone; this only absorbs the kernel's bookkeeping. */
 const VERIFY_MS = 5_000;
@@ -30,6 +31,7 @@ export async function stopInstance(
     if (!status.job.loaded) return ok(`already stopped: ${label} is not loaded`);
     const pid = status.job.pid;
 
+    const notes = await announceExit(ctx, name, pid, 'stop');
     const began = ctx.clock.now();
     options.progress(`launchctl bootout ${label}; waiting until launchd has let go of it`);
     const unloaded = await ctx.launchd.unload(label);
@@ -66,7 +68,7 @@ export async function stopInstance(
       if (scanProblem !== null) portNote = [`note: port ${port} was not checked: ${scanProblem}`];
     }
     const was = pid === null ? 'was not running' : `was pid ${pid}`;
-    return ok(`stopped ${label} (${was}) after ${seconds(ctx.clock.now() - began)}`, ...portNote);
+    return ok(`stopped ${label} (${was}) after ${seconds(ctx.clock.now() - began)}`, ...portNote, ...notes);
   });
 }
 

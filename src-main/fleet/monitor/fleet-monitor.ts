@@ -4,7 +4,7 @@
 import type { InstanceRecord } from '../../core/discovery.ts';
 import type { FleetFiles } from '../../core/fleet-facts.ts';
 import { nextCheckDelay, URGENT_WINDOW_MS } from '../../core/monitor/check-delay.ts';
-import { trackInstance } from '../../core/monitor/instance-tracker.ts';
+import type { ExitIntent } from '../../core/monitor/exit-intents.ts';
 import {
   DEFAULT_MONITOR_SETTINGS,
   type FleetEvent,
@@ -12,7 +12,7 @@ import {
   type TrackedInstance,
   type Transition,
 } from '../../core/monitor/monitor-types.ts';
-import { RingBuffer } from '../../core/monitor/ring-buffer.ts';
+import type { RingBuffer } from '../../core/monitor/ring-buffer.ts';
 import {
   decideNotifications,
   DEFAULT_NOTIFICATION_SETTINGS,
@@ -23,6 +23,7 @@ import {
 import type { Notifier } from '../../ports/notifier.ts';
 import type { FleetContext } from '../fleet-context.ts';
 import { checkFleet, keepLastWords, newCheckMemory } from './check-fleet.ts';
+import { foldObservations } from './fold-observations.ts';
 import { createHeldConnections, wantedConnections, type ConnectionOpener } from './held-connections.ts';
 import { monitorSnapshot, type MonitorSnapshot } from './monitor-snapshot.ts';
 
@@ -46,8 +47,9 @@ export interface FleetMonitor {
   onCheck(listener: (snapshot: MonitorSnapshot) => void): () => void;
   stats(): { checks: number; lastCheckMs: number | null };
   /**
-   * The caller is about to replace this instance's process (restart): its next exit within `withinMs`
-   * is neither an `exited` event nor a step toward a crash loop.
+   * The caller is about to replace this instance's process (restart): the exit of the pid it has now,
+   * within `withinMs`, is neither an `exited` event nor a step toward a crash loop. The same intent
+   * as a restart or stop announces for every monitor through the filesystem (exit-intents.ts).
    */
   expectExit(name: string, withinMs?: number): void;
 }
@@ -57,13 +59,15 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
   const notifySettings = { ...DEFAULT_NOTIFICATION_SETTINGS, ...options.notifications };
   const filesEvery = options.filesEveryChecks ?? 5;
   const tracked = new Map<string, TrackedInstance>();
-  /** Instances whose next exit the product caused itself, until when. */
-  const expectedExits = new Map<string, number>();
+  /** Exits announced in this process (expectExit); other processes announce theirs in files. */
+  let announced: ExitIntent[] = [];
   const history = new Map<string, RingBuffer<Transition>>();
   const memory = newCheckMemory();
   const eventListeners = new Set<(e: FleetEvent) => void>();
   const transitionListeners = new Set<(name: string, t: Transition) => void>();
   const checkListeners = new Set<(s: MonitorSnapshot) => void>();
+  const emitTransition = (name: string, t: Transition) => transitionListeners.forEach((l) => l(name, t));
+  const fleet = { tracked, history };
   let policy: PolicyState = INITIAL_POLICY_STATE;
   let files: FleetFiles | null = null;
   let checks = 0;
@@ -89,20 +93,13 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
     if (dropped) keepLastWords(ctx, memory, name, tracked.get(name)?.pid ?? null);
     void monitor.checkNow();
   }, options.openConnection);
+  const authOf = (name: string) => connections.auth(name);
 
   async function checkOnce(): Promise<void> {
     const started = performance.now();
     const begun = ctx.clock.now();
     if (files === null || checks % filesEvery === 0) files = await ctx.readFiles();
-    const result = await checkFleet(
-      ctx,
-      files,
-      tracked,
-      memory,
-      (name) => connections.auth(name),
-      () => ctx.clock.now(),
-      settings,
-    );
+    const result = await checkFleet(ctx, files, tracked, memory, authOf, () => ctx.clock.now(), settings);
     checks++;
     const now = ctx.clock.now();
     // The Mac slept in the middle of this check: launchd's rows from before the sleep and the
@@ -122,27 +119,9 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
       problem = null;
       failures = 0;
       records = result.records;
-      const events: FleetEvent[] = [];
-      const seen = new Set<string>();
-      for (const obs of result.observations) {
-        seen.add(obs.record.name);
-        const name = obs.record.name;
-        const expectedUntil = expectedExits.get(name);
-        const exitExpected = expectedUntil !== undefined && expectedUntil >= now;
-        const step = trackInstance(tracked.get(name), { ...obs, exitExpected }, settings);
-        // One expectation covers one replacement: cleared once the pid changed, or when it lapses.
-        if (expectedUntil !== undefined && (!exitExpected || step.next.pid !== tracked.get(name)?.pid))
-          expectedExits.delete(name);
-        tracked.set(obs.record.name, step.next);
-        events.push(...step.events);
-        if (step.transition !== null) {
-          const ring = history.get(obs.record.name) ?? new RingBuffer<Transition>(settings.historySize);
-          ring.push(step.transition);
-          history.set(obs.record.name, ring);
-          for (const l of transitionListeners) l(obs.record.name, step.transition);
-        }
-      }
-      for (const name of [...tracked.keys()]) if (!seen.has(name)) tracked.delete(name);
+      // Read after launchd's view: a restart that replaced a pid this check saw had announced it by then.
+      const intents = [...announced, ...(await ctx.readExitIntents().catch(() => []))];
+      const events = foldObservations(fleet, result.observations, intents, now, settings, emitTransition);
       // A check that was under way when stop() closed the connections must not open them again:
       // a stopped monitor holds none (a leftover socket would keep `watch` alive after Ctrl-C).
       connections.reconcile(stopped ? new Map() : wantedConnections(result.records, tracked), now);
@@ -209,7 +188,10 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
     onCheck: (l) => (checkListeners.add(l), () => checkListeners.delete(l)),
     stats: () => ({ checks, lastCheckMs }),
     expectExit(name, withinMs = 60_000) {
-      expectedExits.set(name, ctx.clock.now() + withinMs);
+      const pid = tracked.get(name)?.pid ?? null;
+      const now = ctx.clock.now();
+      announced = announced.filter((i) => i.until >= now);
+      if (pid !== null) announced.push({ name, pid, operation: 'restart', until: now + withinMs });
     },
   };
   return monitor;
