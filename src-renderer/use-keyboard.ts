@@ -1,5 +1,5 @@
-// Popover keys: arrows move between rows, `r` restarts the focused row, `a`/`u`/`e` open Add,
-// Audit and Events, Esc goes back. Keys typed into a field, or with a modifier (Cmd-R reloads),
+// Popover keys: arrows move between rows, `r` restarts the focused row, `a`/`u`/`e`/`s` open Add,
+// Audit, Events and Settings, Esc goes back. Keys typed into a field, or with a modifier (Cmd-R reloads),
 // are left alone; Enter is the row button's own.
 import { useEffect } from 'react';
 import type { Host } from './bridge.ts';
@@ -7,7 +7,7 @@ import { runRowAction } from './store/commands.ts';
 import { useFleetStore } from './store/fleet-store.ts';
 import type { View } from './store/ui-slice.ts';
 
-const VIEW_KEYS: Record<string, View> = { a: 'add', u: 'audit', e: 'events' };
+const VIEW_KEYS: Record<string, View> = { a: 'add', u: 'audit', e: 'events', s: 'settings' };
 const ROW_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
 
 export function useKeyboard(host: Host): void {

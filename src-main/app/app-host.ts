@@ -3,7 +3,7 @@
 // the CLI resolves them (docs/contracts.md).
 import { resolveFleetPaths, type FleetPaths } from '../cli/fleet-paths.ts';
 import { createRealFleetContext } from '../fleet/real-fleet-context.ts';
-import { createFleetHost, type FleetHost } from '../host/fleet-host.ts';
+import { createFleetHost, type FleetHost, type FleetHostOptions } from '../host/fleet-host.ts';
 import { locateGatewayRuntime } from '../platform/locate-openclaw.ts';
 import type { AppSettings } from './app-settings.ts';
 
@@ -25,7 +25,12 @@ export function appFleetPaths(settings: AppSettings, env: Env, home: string): Fl
   );
 }
 
-export function createAppHost(settings: AppSettings, env: Env, home: string): FleetHost {
+export function createAppHost(
+  settings: AppSettings,
+  env: Env,
+  home: string,
+  appSettings?: FleetHostOptions['appSettings'],
+): FleetHost {
   const paths = appFleetPaths(settings, env, home);
   const stringEnv = Object.fromEntries(
     Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'),
@@ -45,5 +50,6 @@ export function createAppHost(settings: AppSettings, env: Env, home: string): Fl
     },
     settings: { intervalMs: settings.intervalMs },
     notifications: { enabled: settings.notifications },
+    ...(appSettings ? { appSettings } : {}),
   });
 }

@@ -1,15 +1,16 @@
 // Boots the menu-bar app from Electron's pieces: everything main.ts does, minus importing electron,
 // so a test can boot the whole app on fakes (and a real or simulated fleet).
 import { join } from 'node:path';
-import type { FleetHost } from '../host/fleet-host.ts';
+import type { FleetHost, FleetHostOptions } from '../host/fleet-host.ts';
 import type { WebHost, WebHostOptions } from '../web/web-host.ts';
-import { createAppHost } from './app-host.ts';
+import { appFleetPaths, createAppHost } from './app-host.ts';
 import { becomeMenuBarApp, claimSingleInstance, cleanUpBeforeQuit, recheckOnWake } from './app-lifecycle.ts';
 import { appPaths } from './app-paths.ts';
 import type { AppSettings } from './app-settings.ts';
 import type { ElectronMain } from './electron-ports.ts';
 import { startMenuBarApp, type MenuBarApp } from './menu-bar-app.ts';
 import { openSettings } from './settings-file.ts';
+import { createSettingsPort } from './settings-port.ts';
 
 export interface BootOptions {
   platform: NodeJS.Platform;
@@ -17,7 +18,7 @@ export interface BootOptions {
   home: string;
   log: (line: string) => void;
   /** Replaces the real fleet host (tests pass one on the launchd simulator). */
-  createHost?: (settings: AppSettings) => FleetHost;
+  createHost?: (settings: AppSettings, appSettings: FleetHostOptions['appSettings']) => FleetHost;
   startWebHost?: (options: WebHostOptions) => Promise<WebHost>;
   now?: () => number;
 }
@@ -32,7 +33,27 @@ export async function bootMenuBarApp(electron: ElectronMain, o: BootOptions): Pr
 
   const { store, notes } = await openSettings(join(app.getPath('userData'), 'settings.json'));
   for (const note of notes) o.log(`settings: ${note}`);
-  const host = o.createHost?.(store.current()) ?? createAppHost(store.current(), o.env, o.home);
+  const dirsFor = (s: AppSettings) => appFleetPaths(s, o.env, o.home);
+  const inUse = dirsFor(store.current());
+  const appSettings: FleetHostOptions['appSettings'] = (monitor) =>
+    createSettingsPort({
+      store,
+      inUse: { root: inUse.root, agentsDir: inUse.agentsDir },
+      dirsFor,
+      apply: (s) =>
+        monitor.configure({
+          settings: { intervalMs: s.intervalMs },
+          notifications: { enabled: s.notifications },
+        }),
+      setLaunchAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+      relaunch: () => {
+        app.relaunch();
+        app.quit();
+      },
+    });
+  const host =
+    o.createHost?.(store.current(), appSettings) ??
+    createAppHost(store.current(), o.env, o.home, appSettings);
   running = startMenuBarApp(electron, {
     host,
     paths: appPaths(app.getAppPath()),

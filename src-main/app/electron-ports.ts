@@ -39,6 +39,7 @@ export type AppPort = AppEvents &
     App,
     | 'quit'
     | 'exit'
+    | 'relaunch'
     | 'whenReady'
     | 'requestSingleInstanceLock'
     | 'getPath'

@@ -5,10 +5,12 @@ import { RingBuffer } from '../core/monitor/ring-buffer.ts';
 import type { NotificationSettings } from '../core/notify/notification-policy.ts';
 import type { FleetContext } from '../fleet/fleet-context.ts';
 import { createFleetMonitor, type FleetMonitor } from '../fleet/monitor/fleet-monitor.ts';
+import type { AppSettingsPort } from '../ports/app-settings.ts';
 import type { FleetView, InstanceView, PushContracts, PushName } from '../shared/fleet-contract.ts';
 import { createFleetService, type FleetServiceOptions } from './fleet-service.ts';
 import { eventView, fleetView } from './fleet-view.ts';
 import { createHostHandlers, type HostHandlers } from './host-handlers.ts';
+import { NO_APP_SETTINGS } from './no-app-settings.ts';
 
 export type PushListener = <K extends PushName>(channel: K, payload: PushContracts[K]) => void;
 
@@ -25,6 +27,8 @@ export interface FleetHostOptions {
   runtime: FleetServiceOptions['runtime'];
   settings?: Partial<MonitorSettings>;
   notifications?: Partial<NotificationSettings>;
+  /** The shell's own settings (the menu-bar app's); built on the host's monitor to apply changes live. */
+  appSettings?: (monitor: FleetMonitor) => AppSettingsPort;
 }
 
 const RECENT_EVENTS = 50;
@@ -57,7 +61,14 @@ export function createFleetHost(ctx: FleetContext, options: FleetHostOptions): F
     busy,
     onBusyChange: () => push('snapshot', view()),
   });
-  const handlers = createHostHandlers({ ...service, getSnapshot: async () => view() });
+  const settings = options.appSettings?.(monitor) ?? NO_APP_SETTINGS;
+  const handlers = createHostHandlers({
+    ...service,
+    getSnapshot: async () => view(),
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
+    relaunchApp: () => settings.relaunch(),
+  });
   return {
     monitor,
     handlers,

@@ -33,7 +33,10 @@ export interface FleetServiceOptions {
   serveTimeoutMs?: number;
 }
 
-export function createFleetService(o: FleetServiceOptions): Omit<InvokeImplementations, 'getSnapshot'> {
+/** The channels the host answers itself: the snapshot it keeps, and the shell's own settings. */
+type HostOwnChannels = 'getSnapshot' | 'getSettings' | 'updateSettings' | 'relaunchApp';
+
+export function createFleetService(o: FleetServiceOptions): Omit<InvokeImplementations, HostOwnChannels> {
   const timeoutMs = o.serveTimeoutMs ?? 60_000;
   const never = new Promise<void>(() => {});
 

@@ -59,6 +59,34 @@ const fleetView = z.object({
   recentEvents: z.array(eventView),
 });
 
+const notificationSwitches = z.object(
+  Object.fromEntries(FLEET_EVENT_TYPES.map((t) => [t, z.boolean()])) as Record<
+    (typeof FLEET_EVENT_TYPES)[number],
+    z.ZodBoolean
+  >,
+);
+// An override is an absolute path, or null for "environment, then the default".
+const dirOverride = z
+  .string()
+  .refine((p) => p.startsWith('/') && !p.includes('\0') && p.length <= 1024, 'an absolute path')
+  .nullable();
+const settingsValues = z.object({
+  intervalMs: z.number().int().min(1000).max(300_000),
+  notifications: notificationSwitches,
+  rootDir: dirOverride,
+  agentsDir: dirOverride,
+  launchAtLogin: z.boolean(),
+});
+const settingsView = z.discriminatedUnion('available', [
+  z.object({
+    available: z.literal(true),
+    values: settingsValues,
+    inUse: z.object({ root: z.string(), agentsDir: z.string() }),
+    relaunchNeeded: z.boolean(),
+  }),
+  z.object({ available: z.literal(false), message: z.string() }),
+]);
+
 export const REQUEST_SCHEMAS = {
   getSnapshot: z.null(),
   restart: nameRequest,
@@ -70,6 +98,12 @@ export const REQUEST_SCHEMAS = {
   suggestPort: z.null(),
   revealToken: nameRequest,
   openLogs: nameRequest,
+  getSettings: z.null(),
+  updateSettings: settingsValues
+    .extend({ notifications: notificationSwitches.partial().strict() })
+    .partial()
+    .strict(),
+  relaunchApp: z.null(),
 } satisfies { [K in InvokeName]: z.ZodType<InvokeContracts[K]['request']> };
 
 export const RESPONSE_SCHEMAS = {
@@ -100,6 +134,12 @@ export const RESPONSE_SCHEMAS = {
     z.object({ ok: z.literal(true), path: z.string(), lines: z.array(z.string()) }),
     z.object({ ok: z.literal(false), message: z.string() }),
   ]),
+  getSettings: settingsView,
+  updateSettings: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), message: z.string(), settings: settingsView }),
+    z.object({ ok: z.literal(false), message: z.string() }),
+  ]),
+  relaunchApp: outcome,
 } satisfies { [K in InvokeName]: z.ZodType<InvokeContracts[K]['response']> };
 
 export const PUSH_SCHEMAS = {

@@ -15,6 +15,9 @@ export const INVOKE_CHANNELS = {
   suggestPort: 'fleet:suggest-port',
   revealToken: 'fleet:reveal-token',
   openLogs: 'fleet:open-logs',
+  getSettings: 'fleet:get-settings',
+  updateSettings: 'fleet:update-settings',
+  relaunchApp: 'fleet:relaunch-app',
 } as const;
 
 export const PUSH_CHANNELS = {
@@ -93,6 +96,31 @@ export interface FindingView {
 
 export type ActionOutcome = { ok: true; message: string } | { ok: false; message: string };
 
+/** The menu-bar app's own settings (`<userData>/settings.json`), as the popover edits them. */
+export interface SettingsValues {
+  intervalMs: number;
+  notifications: Record<FleetEventType, boolean>;
+  /** Overrides of the container and LaunchAgents dir; null = environment, then the default. */
+  rootDir: string | null;
+  agentsDir: string | null;
+  launchAtLogin: boolean;
+}
+
+export type SettingsView =
+  | {
+      available: true;
+      values: SettingsValues;
+      /** The dirs this running app watches; a changed override applies after a relaunch. */
+      inUse: { root: string; agentsDir: string };
+      relaunchNeeded: boolean;
+    }
+  /** A host with no settings of its own (the web host of `serve`): why, and where they live. */
+  | { available: false; message: string };
+
+export type SettingsPatch = Partial<Omit<SettingsValues, 'notifications'>> & {
+  notifications?: Partial<Record<FleetEventType, boolean>>;
+};
+
 export interface NameRequest {
   name: string;
 }
@@ -116,6 +144,14 @@ export interface InvokeContracts {
     request: NameRequest;
     response: { ok: true; path: string; lines: string[] } | { ok: false; message: string };
   };
+  getSettings: { request: null; response: SettingsView };
+  /** Saved atomically, then applied at once (interval, notifications, login item). */
+  updateSettings: {
+    request: SettingsPatch;
+    response: { ok: true; message: string; settings: SettingsView } | { ok: false; message: string };
+  };
+  /** Quits (gateways keep running) and starts the app again, to watch changed dirs. */
+  relaunchApp: { request: null; response: ActionOutcome };
 }
 
 export interface PushContracts {

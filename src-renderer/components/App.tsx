@@ -8,6 +8,7 @@ import { AddInstanceView } from './AddInstanceView.tsx';
 import { AuditView } from './AuditView.tsx';
 import { EventsView } from './EventsView.tsx';
 import { ListView } from './ListView.tsx';
+import { SettingsView } from './SettingsView.tsx';
 import { Unauthorized } from './Unauthorized.tsx';
 
 /** The popover. Everything it knows of the outside world comes through `host`. */
@@ -28,6 +29,8 @@ export function App({ host }: { host: Host }) {
           <AddInstanceView />
         ) : view === 'events' ? (
           <EventsView />
+        ) : view === 'settings' ? (
+          <SettingsView />
         ) : (
           <ListView />
         )}

@@ -5,6 +5,7 @@ const ITEMS: { view: View; label: string; key: string }[] = [
   { view: 'audit', label: 'Audit', key: 'u' },
   { view: 'events', label: 'Events', key: 'e' },
   { view: 'add', label: 'Add instance', key: 'a' },
+  { view: 'settings', label: 'Settings', key: 's' },
 ];
 
 /** The list view's footer: the other views, with their keys shown quietly. */

@@ -5,7 +5,7 @@ import type { ActionOutcome, FindingView } from '../../src-main/shared/fleet-con
 import type { UiHint } from '../bridge.ts';
 import type { FleetStore } from './fleet-store.ts';
 
-export type View = 'list' | 'audit' | 'add' | 'events';
+export type View = 'list' | 'audit' | 'add' | 'events' | 'settings';
 export type RowAction = 'restart' | 'start' | 'stop';
 export type RowTask = RowAction | 'logs' | 'token';
 export type TaskState =

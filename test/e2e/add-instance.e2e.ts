@@ -1,5 +1,6 @@
 // The Add form against the real `add`: the host suggests a port, the form creates the instance
-// (plist, state dir, config, loaded in launchd), and its row turns healthy.
+// (plist, state dir, config, loaded in launchd), and its row turns healthy. And the Settings view,
+// which on the dashboard says where settings live.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -52,5 +53,16 @@ describe('the Add form', () => {
     expect(nova.port).toBe(`port :${suggested}`);
     expect(pidOf(nova)).toBe((await printJob(env, 'ai.openclaw.nova'))?.pid);
     expect(message).toContain(`pid ${pidOf(nova)}`);
+  });
+});
+
+describe('the Settings view on the dashboard', () => {
+  it('says settings belong to the menu-bar app and offers no form', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.getByText(/^Settings belong to the menu-bar app\./).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('list', { name: 'Instances' }).waitFor();
   });
 });

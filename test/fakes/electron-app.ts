@@ -10,6 +10,7 @@ export class FakeApp extends FakeEmitter implements AppPort {
   quitCalls = 0;
   quitted = false;
   exitCode: number | null = null;
+  relaunchCalls = 0;
   dockHidden = false;
   readonly dock = { hide: () => void (this.dockHidden = true) };
 
@@ -69,5 +70,10 @@ export class FakeApp extends FakeEmitter implements AppPort {
 
   exit(code = 0): void {
     this.exitCode = code;
+  }
+
+  /** Like Electron: only schedules a new copy for when this one has quit. */
+  relaunch(): void {
+    this.relaunchCalls++;
   }
 }

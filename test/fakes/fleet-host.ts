@@ -46,6 +46,8 @@ export interface FakeFleetHost extends FleetHost {
   current: FleetView;
   calls: { channel: unknown; payload: unknown }[];
   checks: number;
+  /** What the app handed to monitor.configure, in order. */
+  configured: Parameters<FleetHost['monitor']['configure']>[0][];
   started: number;
   stopped: number;
   /** What handle() answers; defaults to an ok outcome. */
@@ -59,6 +61,7 @@ export function createFakeFleetHost(view: FleetView = fleetView([], { checkedAt:
     current: view,
     calls: [],
     checks: 0,
+    configured: [],
     started: 0,
     stopped: 0,
     reply: () => ({ ok: true, result: { ok: true, message: 'done' } }),
@@ -74,6 +77,7 @@ export function createFakeFleetHost(view: FleetView = fleetView([], { checkedAt:
       onCheck: () => () => {},
       stats: () => ({ checks: host.checks, lastCheckMs: null }),
       expectExit: () => {},
+      configure: (patch) => void host.configured.push(patch),
     },
     handlers: {
       handle: async (channel, payload) => {

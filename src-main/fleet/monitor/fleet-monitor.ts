@@ -52,11 +52,16 @@ export interface FleetMonitor {
    * as a restart or stop announces for every monitor through the filesystem (exit-intents.ts).
    */
   expectExit(name: string, withinMs?: number): void;
+  /** New settings from the user (the app's Settings view): used from the next check on. */
+  configure(patch: {
+    settings?: Partial<MonitorSettings>;
+    notifications?: Partial<NotificationSettings>;
+  }): void;
 }
 
 export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptions = {}): FleetMonitor {
-  const settings = { ...DEFAULT_MONITOR_SETTINGS, ...options.settings };
-  const notifySettings = { ...DEFAULT_NOTIFICATION_SETTINGS, ...options.notifications };
+  let settings = { ...DEFAULT_MONITOR_SETTINGS, ...options.settings };
+  let notifySettings = { ...DEFAULT_NOTIFICATION_SETTINGS, ...options.notifications };
   const filesEvery = options.filesEveryChecks ?? 5;
   const tracked = new Map<string, TrackedInstance>();
   /** Exits announced in this process (expectExit); other processes announce theirs in files. */
@@ -192,6 +197,12 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
       const now = ctx.clock.now();
       announced = announced.filter((i) => i.until >= now);
       if (pid !== null) announced.push({ name, pid, operation: 'restart', until: now + withinMs });
+    },
+    configure(patch) {
+      if (patch.settings) settings = { ...settings, ...patch.settings };
+      if (patch.notifications) notifySettings = { ...notifySettings, ...patch.notifications };
+      // A shorter interval applies now, not after the longer one has run out.
+      if (patch.settings?.intervalMs !== undefined && running === null) schedule();
     },
   };
   return monitor;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppSettings } from '../../../src-main/app/app-settings.ts';
 import { bootMenuBarApp } from '../../../src-main/app/boot-app.ts';
+import type { AppSettingsPort } from '../../../src-main/ports/app-settings.ts';
 import { createFakeElectron } from '../../fakes/electron.ts';
 import { createFakeFleetHost } from '../../fakes/fleet-host.ts';
 
@@ -17,14 +18,19 @@ function boot(fake = createFakeElectron({ userData: join(dir, 'ud'), appPath: di
   const host = createFakeFleetHost();
   const seen: AppSettings[] = [];
   const log: string[] = [];
+  let settingsPort: AppSettingsPort | undefined;
   const running = bootMenuBarApp(fake.electron, {
     platform: 'darwin',
     env: {},
     home: dir,
     log: (l) => log.push(l),
-    createHost: (settings) => (seen.push(settings), host),
+    createHost: (settings, appSettings) => {
+      seen.push(settings);
+      settingsPort = appSettings?.(host.monitor);
+      return host;
+    },
   });
-  return { fake, host, seen, log, running };
+  return { fake, host, seen, log, running, settings: () => settingsPort! };
 }
 
 describe('booting the app', () => {
@@ -76,5 +82,22 @@ describe('booting the app', () => {
     expect(host.stopped).toBe(1);
     expect(host.calls).toEqual([]);
     expect(fake.trays[0]!.destroyed).toBe(true);
+  });
+
+  it('hands the Settings view a port that applies to this host and this app', async () => {
+    const { running, fake, host, settings } = boot();
+    await running;
+    const reply = await settings().update({ intervalMs: 7000, launchAtLogin: true });
+    expect(reply).toMatchObject({ ok: true, message: 'Saved.' });
+    expect(host.configured).toEqual([
+      { settings: { intervalMs: 7000 }, notifications: { enabled: expect.objectContaining({ exited: true }) } },
+    ]);
+    expect(fake.app.getLoginItemSettings().openAtLogin).toBe(true);
+    const view = await settings().get();
+    expect(view).toMatchObject({ available: true, inUse: { root: join(dir, '.openclaw') } });
+
+    await settings().relaunch();
+    expect(fake.app.relaunchCalls).toBe(1);
+    expect(fake.app.quitCalls).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import type { InvokeImplementations } from '../../../src-main/host/fleet-service
 import type { InvokeName } from '../../../src-main/shared/fleet-contract.ts';
 import { fleetView } from '../../fakes/fleet-host.ts';
 
-export function recordingHandlers() {
+export function recordingHandlers(overrides: Partial<InvokeImplementations> = {}) {
   const ran: { name: InvokeName; request: unknown }[] = [];
   const outcome = (name: InvokeName) => async (request: unknown) => {
     ran.push({ name, request });
@@ -21,6 +21,11 @@ export function recordingHandlers() {
     suggestPort: async () => ({ port: 18789 }),
     revealToken: async () => ({ ok: false, message: 'no token' }),
     openLogs: async () => ({ ok: false, message: 'no log' }),
+    getSettings: async () => ({ available: false, message: 'no settings' }),
+    updateSettings: async (request) => (
+      ran.push({ name: 'updateSettings', request }), { ok: false, message: 'not saved' }
+    ),
+    relaunchApp: outcome('relaunchApp'),
   };
-  return { handlers: createHostHandlers(impl), ran };
+  return { handlers: createHostHandlers({ ...impl, ...overrides }), ran };
 }

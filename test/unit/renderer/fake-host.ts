@@ -1,15 +1,16 @@
 // Test doubles at the renderer's one boundary: a FleetBridge whose replies each test scripts, and a
 // Host around it with a recording clipboard and notifier. Plus fleet fixtures.
-import type {
-  EventView,
-  FleetBridge,
-  FleetView,
-  InstanceView,
-  InvokeContracts,
-  InvokeName,
-  NotificationView,
-  PushContracts,
-  PushName,
+import {
+  INVOKE_CHANNELS,
+  type EventView,
+  type FleetBridge,
+  type FleetView,
+  type InstanceView,
+  type InvokeContracts,
+  type InvokeName,
+  type NotificationView,
+  type PushContracts,
+  type PushName,
 } from '../../../src-main/shared/fleet-contract.ts';
 import type { ConnectionState, Host, NotificationAccess, UiHint } from '../../../src-renderer/bridge.ts';
 
@@ -68,17 +69,11 @@ export function fakeBridge(handlers: Handlers = {}, snapshot: FleetView = fleet(
     if (channel === 'suggestPort') return Promise.resolve({ port: 18909 });
     return Promise.reject(new Error(`unscripted ${channel}`));
   };
+  const methods = Object.fromEntries(
+    (Object.keys(INVOKE_CHANNELS) as InvokeName[]).map((n) => [n, invoke(n)]),
+  ) as Omit<FleetBridge, 'subscribe'>;
   const bridge = {
-    getSnapshot: invoke('getSnapshot'),
-    restart: invoke('restart'),
-    start: invoke('start'),
-    stop: invoke('stop'),
-    add: invoke('add'),
-    remove: invoke('remove'),
-    runAudit: invoke('runAudit'),
-    suggestPort: invoke('suggestPort'),
-    revealToken: invoke('revealToken'),
-    openLogs: invoke('openLogs'),
+    ...methods,
     subscribe(channel: PushName, listener: (payload: never) => void) {
       const set = listeners.get(channel) ?? new Set();
       listeners.set(channel, set);
