@@ -2,33 +2,24 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
+import { describe, expect, it } from 'vitest';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
-import { waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { waitForHealth, type WatchedFleet } from '../../helpers/monitor-kit.ts';
 import { freePort } from '../../helpers/stub-gateway.ts';
 
 const CLI = new URL('../../../src-main/cli/main.ts', import.meta.url).pathname;
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 /** `openclaw-fleet <command> <name>` in a process of its own, as typed in a terminal while the app runs. */
 async function cliProcess(command: string, name: string): Promise<string> {
-  const args = [CLI, command, name, '--root', env.root, '--agents-dir', env.agentsDir];
+  const args = [CLI, command, name, '--root', fleet.env.root, '--agents-dir', fleet.env.agentsDir];
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [...args, '--launchctl', env.sim.launchctlPath],
+    [...args, '--launchctl', fleet.env.sim.launchctlPath],
     {
-      env: { ...process.env, ...env.sim.env, HOME: env.home },
+      env: { ...process.env, ...fleet.env.sim.env, HOME: fleet.env.home },
       timeout: 60_000,
     },
   );
@@ -44,9 +35,8 @@ async function healthyLuca(w: WatchedFleet) {
 
 describe('monitor: a restart or stop run by another process of the product', () => {
   it('is no exited event nor a crash-loop step; an unannounced kickstart -k still is', async () => {
-    const luca = await installInstance(env, 'luca', await freePort());
-    watched = watchFleet(env);
-    const w = watched;
+    const luca = await installInstance(fleet.env, 'luca', await freePort());
+    const w = fleet.watch();
     w.monitor.start();
     const first = (await healthyLuca(w))!.pid;
 
@@ -58,14 +48,14 @@ describe('monitor: a restart or stop run by another process of the product', () 
     );
     expect(second?.pid).not.toBe(first);
     // What told it: one small record per instance naming the pid that was to end, 0600, no temp left.
-    const intents = join(env.root, '.fleet', 'intents');
+    const intents = join(fleet.env.root, '.fleet', 'intents');
     expect(readdirSync(intents)).toEqual(['luca.json']);
     expect(statSync(join(intents, 'luca.json')).mode & 0o777).toBe(0o600);
     const record = JSON.parse(readFileSync(join(intents, 'luca.json'), 'utf8')) as Record<string, unknown>;
     expect(record).toMatchObject({ name: 'luca', pid: first, operation: 'restart' });
     expect(record.until).toBeGreaterThan(Date.now());
     // The same through the in-process CLI (its own context, no link to this monitor).
-    expect((await env.cli(['restart', 'luca'])).exitCode).toBe(0);
+    expect((await fleet.env.cli(['restart', 'luca'])).exitCode).toBe(0);
     const third = await eventually(
       async () => w.monitor.snapshot().instances[0],
       (i) => i?.health === 'healthy' && i.pid !== second?.pid,
@@ -75,7 +65,9 @@ describe('monitor: a restart or stop run by another process of the product', () 
     expect(w.notifications).toEqual([]);
     expect(third?.restartsLastHour).toBe(0);
 
-    expect((await env.sim.run(['kickstart', '-k', `${env.sim.domain}/${luca.label}`])).exitCode).toBe(0);
+    expect(
+      (await fleet.env.sim.run(['kickstart', '-k', `${fleet.env.sim.domain}/${luca.label}`])).exitCode,
+    ).toBe(0);
     const exited = await w.waitForEvent((e) => e.type === 'exited');
     expect(exited.pid).toBe(third?.pid);
     const after = await waitForHealth(w, 'luca', 'healthy');
@@ -85,16 +77,15 @@ describe('monitor: a restart or stop run by another process of the product', () 
   // The simulator drops a booted-out job from its list as its process ends, so today's stop raised
   // nothing here either; launchd may list the job a moment longer, and the stop announces its exit.
   it('a stop from another process ends the process without an exited event', async () => {
-    await installInstance(env, 'luca', await freePort());
-    watched = watchFleet(env);
-    const w = watched;
+    await installInstance(fleet.env, 'luca', await freePort());
+    const w = fleet.watch();
     w.monitor.start();
     const healthy = await healthyLuca(w);
 
     expect(await cliProcess('stop', 'luca')).toMatch(/^stopped ai\.openclaw\.luca/);
     const stopped = await waitForHealth(w, 'luca', 'stopped');
     expect(stopped.pid).toBeNull();
-    const record = readFileSync(join(env.root, '.fleet', 'intents', 'luca.json'), 'utf8');
+    const record = readFileSync(join(fleet.env.root, '.fleet', 'intents', 'luca.json'), 'utf8');
     expect(JSON.parse(record)).toMatchObject({ name: 'luca', pid: healthy?.pid, operation: 'stop' });
     // A few more checks of the stopped instance: nothing is raised late either.
     const checks = w.monitor.stats().checks;

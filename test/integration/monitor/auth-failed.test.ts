@@ -1,24 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sleep } from '../../e2e-cli/control-kit.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { installInstance } from '../../helpers/fleet-fixture.ts';
-import { waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { waitForHealth } from '../../helpers/monitor-kit.ts';
 import { freePort, newToken } from '../../helpers/stub-gateway.ts';
 
 const GRACE_MS = 600;
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 /** Rewrites gateway.auth.token in openclaw.json, as an editor or another tool would. */
 function setConfigToken(stateDir: string, token: string): void {
@@ -30,8 +21,8 @@ function setConfigToken(stateDir: string, token: string): void {
 
 describe('monitor: the token in openclaw.json no longer matches the running gateway', () => {
   it('re-dials with the new token, emits auth-failed after the grace window, and recovers when they agree again', async () => {
-    const luca = await installInstance(env, 'luca', await freePort());
-    watched = watchFleet(env, { settings: { graceMs: GRACE_MS } });
+    const luca = await installInstance(fleet.env, 'luca', await freePort());
+    const watched = fleet.watch({ settings: { graceMs: GRACE_MS } });
     watched.monitor.start();
     const pid = (await waitForHealth(watched, 'luca', 'healthy')).pid!;
     // Let the held connection open with the right token first.

@@ -1,25 +1,18 @@
 import childProcess from 'node:child_process';
 import { syncBuiltinESMExports } from 'node:module';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createLaunchctlAdapter, type LaunchctlAdapter } from '../../../src-main/platform/launchctl.ts';
 import { sleep } from '../../e2e-cli/control-kit.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
-import { simulatorEnv, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { simulatorEnv } from '../../helpers/monitor-kit.ts';
 import { freePort } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
+const fleet = useMonitorFleet();
 const realSpawn = childProcess.spawn;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
+afterEach(() => {
   childProcess.spawn = realSpawn;
   syncBuiltinESMExports();
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
 });
 
 /** Counts every subprocess this test process starts (execa and the rest use child_process.spawn). */
@@ -36,16 +29,16 @@ function countSpawns(): () => number {
 describe('monitor: the cost of a check', () => {
   it('is two subprocesses for a healthy fleet of four: one launchctl print of the domain, one lsof', async () => {
     const names = ['ana', 'ben', 'cleo', 'dora'];
-    for (const name of names) await installInstance(env, name, await freePort());
+    for (const name of names) await installInstance(fleet.env, name, await freePort());
     let adapter: LaunchctlAdapter | null = null;
     let lsofCalls = 0;
-    watched = watchFleet(env, {
+    const watched = fleet.watch({
       // Checks run when this test asks (and when a held connection changes), not on a timer.
       settings: { intervalMs: 60_000 },
       wrap: (ctx) => {
         adapter = createLaunchctlAdapter({
-          launchctlPath: env.sim.launchctlPath,
-          env: simulatorEnv(env),
+          launchctlPath: fleet.env.sim.launchctlPath,
+          env: simulatorEnv(fleet.env),
           uid: ctx.uid,
         });
         return {

@@ -1,25 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
+import { describe, expect, it } from 'vitest';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
-import { logLineTime, waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { logLineTime, waitForHealth } from '../../helpers/monitor-kit.ts';
 import { freePort, setKnobs } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 describe('monitor: a gateway that exits 0 under KeepAlive', () => {
   it('emits exited with code 0 and its last log line, then recovered once launchd respawns it', async () => {
     // Outliving the (scaled) ThrottleInterval, it is respawned at once: one exit, not a loop.
-    const luca = await installInstance(env, 'luca', await freePort(), {
+    const luca = await installInstance(fleet.env, 'luca', await freePort(), {
       knobs: { exitAfterMs: 2500, exitCode: 0 },
     });
     // Knobs are read at each start, before the first log line: once that line is there, clearing
@@ -29,7 +20,7 @@ describe('monitor: a gateway that exits 0 under KeepAlive', () => {
       (text) => text.includes('[gateway] loading configuration…'),
     );
     setKnobs(luca.stateDir, {});
-    watched = watchFleet(env);
+    const watched = fleet.watch();
     watched.monitor.start();
     const pid = (await waitForHealth(watched, 'luca', 'healthy')).pid!;
 

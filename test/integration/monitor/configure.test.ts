@@ -1,30 +1,20 @@
 // monitor.configure: what the app's Settings view changes takes effect on the running monitor.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FLEET_EVENT_TYPES, type FleetEventType } from '../../../src-main/shared/health-state.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
-import { watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
 import { freePort } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('monitor.configure', () => {
   it('a shorter interval applies at once, not after the longer one has run out', async () => {
-    watched = watchFleet(env, { settings: { intervalMs: 60_000 } });
+    const watched = fleet.watch({ settings: { intervalMs: 60_000 } });
     watched.monitor.start();
     await eventually(
-      async () => watched!.monitor.stats().checks,
+      async () => watched.monitor.stats().checks,
       (n) => n >= 1,
     );
     await sleep(1500);
@@ -33,18 +23,18 @@ describe('monitor.configure', () => {
 
     watched.monitor.configure({ settings: { intervalMs: 300 } });
     const fast = await eventually(
-      async () => watched!.monitor.stats().checks,
+      async () => watched.monitor.stats().checks,
       (n) => n >= slow + 3,
     );
     expect(fast).toBeGreaterThanOrEqual(slow + 3);
   });
 
   it('a notification switched off is still an event, but no longer a notification', async () => {
-    await installInstance(env, 'luca', await freePort());
-    watched = watchFleet(env, { settings: { intervalMs: 500 } });
+    await installInstance(fleet.env, 'luca', await freePort());
+    const watched = fleet.watch({ settings: { intervalMs: 500 } });
     watched.monitor.start();
     const healthy = await eventually(
-      async () => watched!.monitor.snapshot(),
+      async () => watched.monitor.snapshot(),
       (s) => s.instances[0]?.health === 'healthy',
     );
     const enabled = Object.fromEntries(FLEET_EVENT_TYPES.map((t) => [t, t !== 'exited']));

@@ -1,25 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { printJob } from '../../e2e-cli/control-kit.ts';
 import type { LaunchdPort } from '../../../src-main/ports/launchd.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { installInstance } from '../../helpers/fleet-fixture.ts';
-import { logLineTime, waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { logLineTime, waitForHealth } from '../../helpers/monitor-kit.ts';
 import { freePort, setKnobs } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  // ThrottleInterval 10 s runs as 2 s: a gateway that dies 0.7 s after its start spends most of
-  // each cycle waiting for its respawn, as a real crash loop does (0.05 would make it 0.5 s, and
-  // the next start would write to the log before a check could read the last one's words).
-  env = createFleetEnv({ timeScale: 0.2 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+// ThrottleInterval 10 s runs as 2 s: a gateway that dies 0.7 s after its start spends most of
+// each cycle waiting for its respawn, as a real crash loop does (0.05 would make it 0.5 s, and
+// the next start would write to the log before a check could read the last one's words).
+const fleet = useMonitorFleet({ timeScale: 0.2 });
 
 /** Records which launchd operations the monitor uses. */
 function recordCalls(port: LaunchdPort, calls: string[]): LaunchdPort {
@@ -39,11 +30,11 @@ const UNCAUGHT = /\[openclaw\] Uncaught exception: Error: stub-gateway fault: ex
 
 describe('monitor: a gateway in a crash loop', () => {
   it('emits exited for each exit seen, one crash-loop with the code and the last error line, one notification', async () => {
-    const luca = await installInstance(env, 'luca', await freePort(), {
+    const luca = await installInstance(fleet.env, 'luca', await freePort(), {
       knobs: { exitAfterMs: 700, exitCode: 78 },
     });
     const launchdCalls: string[] = [];
-    watched = watchFleet(env, {
+    const watched = fleet.watch({
       wrap: (ctx) => ({ ...ctx, launchd: recordCalls(ctx.launchd, launchdCalls) }),
     });
     watched.monitor.start();
@@ -60,7 +51,7 @@ describe('monitor: a gateway in a crash loop', () => {
     expect(looping.lastCrash?.lastLines.length).toBeGreaterThan(3);
     // It keeps looping: more exits, still one crash-loop event.
     await watched.waitForEvent(
-      (e) => e.type === 'exited' && watched!.events.filter((x) => x.type === 'exited').length >= 2,
+      (e) => e.type === 'exited' && watched.events.filter((x) => x.type === 'exited').length >= 2,
       15_000,
     );
 
@@ -91,7 +82,7 @@ describe('monitor: a gateway in a crash loop', () => {
     const log = readFileSync(luca.logPath, 'utf8');
     const starts = log.match(/\[gateway\] loading configuration…/g)?.length ?? 0;
     const ownExits = log.match(new RegExp(UNCAUGHT, 'g'))?.length ?? 0;
-    const job = await printJob(env, luca.label);
+    const job = await printJob(fleet.env, luca.label);
     expect(job?.runs).toBe(starts);
     expect(ownExits).toBe(starts - 1);
     expect(new Set(launchdCalls)).toEqual(new Set(['fleetStatus', 'status']));

@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
+import { describe, expect, it } from 'vitest';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
-import { watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
 import { freePort } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 describe('monitor: a gateway killed with SIGKILL', () => {
   it('emits exited within a second, with the signal, then recovered after KeepAlive respawns it', async () => {
-    const luca = await installInstance(env, 'luca', await freePort());
-    watched = watchFleet(env, { settings: { intervalMs: 5000 } });
+    const luca = await installInstance(fleet.env, 'luca', await freePort());
+    const watched = fleet.watch({ settings: { intervalMs: 5000 } });
     watched.monitor.start();
     const healthy = await eventually(
-      async () => watched!.monitor.snapshot(),
+      async () => watched.monitor.snapshot(),
       (s) => s.instances[0]?.health === 'healthy',
     );
     const pid = healthy.instances[0]!.pid!;

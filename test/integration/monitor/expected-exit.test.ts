@@ -1,43 +1,37 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
+import { describe, expect, it } from 'vitest';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
-import { watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
 import { freePort } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 describe('monitor: a restart the product runs', () => {
   it('raises no exited event and no notification, while an unannounced kickstart -k does', async () => {
-    const luca = await installInstance(env, 'luca', await freePort());
-    watched = watchFleet(env);
+    const luca = await installInstance(fleet.env, 'luca', await freePort());
+    const watched = fleet.watch();
     watched.monitor.start();
     const healthy = () =>
       eventually(
-        async () => watched!.monitor.snapshot(),
+        async () => watched.monitor.snapshot(),
         (s) => s.instances[0]?.health === 'healthy' && s.instances[0].uptimeMs !== 0,
       );
     const first = (await healthy()).instances[0]!.pid;
 
     watched.monitor.expectExit('luca');
-    expect((await env.sim.run(['kickstart', '-k', `${env.sim.domain}/${luca.label}`])).exitCode).toBe(0);
+    expect(
+      (await fleet.env.sim.run(['kickstart', '-k', `${fleet.env.sim.domain}/${luca.label}`])).exitCode,
+    ).toBe(0);
     const second = await eventually(
-      async () => watched!.monitor.snapshot(),
+      async () => watched.monitor.snapshot(),
       (s) => s.instances[0]?.health === 'healthy' && s.instances[0].pid !== first,
     );
     expect(second.instances[0]!.pid).not.toBe(first);
     expect(watched.events.filter((e) => e.type === 'exited')).toEqual([]);
     expect(watched.notifications).toEqual([]);
 
-    expect((await env.sim.run(['kickstart', '-k', `${env.sim.domain}/${luca.label}`])).exitCode).toBe(0);
+    expect(
+      (await fleet.env.sim.run(['kickstart', '-k', `${fleet.env.sim.domain}/${luca.label}`])).exitCode,
+    ).toBe(0);
     const exited = await watched.waitForEvent((e) => e.type === 'exited');
     expect(exited.pid).toBe(second.instances[0]!.pid);
   });

@@ -1,23 +1,18 @@
 import { createServer, type Server } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { installInstance } from '../../helpers/fleet-fixture.ts';
-import { logLineTime, waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { logLineTime, waitForHealth } from '../../helpers/monitor-kit.ts';
 import { freePort } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
 let squatter: Server | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.2 });
-});
+// Registered before useMonitorFleet, so it runs after the monitor has stopped: freed earlier, the
+// port would let the looping gateway come up under a monitor still watching.
 afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
   await new Promise((r) => (squatter === null ? r(null) : squatter.close(r)));
   squatter = null;
-  await env.cleanup();
 });
+const fleet = useMonitorFleet({ timeScale: 0.2 });
 
 function listen(port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -33,8 +28,8 @@ describe('monitor: another process holds the instance port', () => {
   it('calls the bind failures a crash loop naming the foreign pid, and recovers once the port is free', async () => {
     const port = await freePort();
     squatter = await listen(port);
-    const luca = await installInstance(env, 'luca', port);
-    watched = watchFleet(env);
+    const luca = await installInstance(fleet.env, 'luca', port);
+    const watched = fleet.watch();
     watched.monitor.start();
 
     const loop = await watched.waitForEvent((e) => e.type === 'crash-loop', 15_000);

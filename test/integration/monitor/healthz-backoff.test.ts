@@ -1,28 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Transition } from '../../../src-main/core/monitor/monitor-types.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
-import { waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { waitForHealth } from '../../helpers/monitor-kit.ts';
 import { freePort } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 describe('monitor: a gateway whose /healthz fails while its port is open', () => {
   it('probes it less and less often, stays degraded in between, and is healthy once it answers again', async () => {
-    await installInstance(env, 'luca', await freePort());
+    await installInstance(fleet.env, 'luca', await freePort());
     // The stub always answers /healthz; the failure is injected where the monitor probes.
     let failing = false;
     let failedProbes = 0;
-    watched = watchFleet(env, {
+    const watched = fleet.watch({
       // Counting checks: a short interval keeps the test short.
       settings: { intervalMs: 250 },
       wrap: (ctx) => ({

@@ -1,27 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Transition } from '../../../src-main/core/monitor/monitor-types.ts';
 import type { Clock } from '../../../src-main/fleet/fleet-context.ts';
 import { sleep } from '../../e2e-cli/control-kit.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { eventually, installInstance, type InstalledInstance } from '../../helpers/fleet-fixture.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
 import { logLineTime, waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
 import { freePort, waitForReadyz } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 /** Watches the fleet counting every /healthz probe per port, through the monitor's own context. */
 function watchCountingProbes(options: Parameters<typeof watchFleet>[1] = {}) {
   const probes = new Map<number, number>();
-  watched = watchFleet(env, {
+  const watched = fleet.watch({
     ...options,
     wrap: (ctx) => ({
       ...ctx,
@@ -48,7 +39,7 @@ describe('monitor: /healthz of an instance whose held connection is open', () =>
   it('is probed once a period, spread, and at once when its pid changes', async () => {
     const names = ['ana', 'ben', 'cleo'];
     const instances: InstalledInstance[] = [];
-    for (const name of names) instances.push(await installInstance(env, name, await freePort()));
+    for (const name of names) instances.push(await installInstance(fleet.env, name, await freePort()));
     // Past their startup window: a refused first dial is re-dialled only once the clock moves.
     await Promise.all(instances.map((i) => waitForReadyz(i.port)));
     // The monitor's time stands still unless the test moves it: which period a check falls in is
@@ -88,7 +79,9 @@ describe('monitor: /healthz of an instance whose held connection is open', () =>
     const ben = instances[1]!;
     const oldPid = w.monitor.snapshot().instances[1]!.pid;
     const beforeKick = counts();
-    expect((await env.sim.run(['kickstart', '-k', `${env.sim.domain}/${ben.label}`])).exitCode).toBe(0);
+    expect(
+      (await fleet.env.sim.run(['kickstart', '-k', `${fleet.env.sim.domain}/${ben.label}`])).exitCode,
+    ).toBe(0);
     await eventually(
       async () => (await w.monitor.checkNow(), w.monitor.snapshot().instances[1]!),
       (i) => i.pid !== null && i.pid !== oldPid && i.layers.port === 'ok',
@@ -100,7 +93,7 @@ describe('monitor: /healthz of an instance whose held connection is open', () =>
 
   it('still turns degraded when the gateway hangs, within one period, a check and the probe deadline', async () => {
     const freezeAfterMs = 6000;
-    const luca = await installInstance(env, 'luca', await freePort(), {
+    const luca = await installInstance(fleet.env, 'luca', await freePort(), {
       knobs: { freezeAfterMs, freezeForMs: 30_000 },
     });
     const settings = {

@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
+import { describe, expect, it } from 'vitest';
 import { installInstance } from '../../helpers/fleet-fixture.ts';
-import { waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { waitForHealth } from '../../helpers/monitor-kit.ts';
 import { freePort } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 describe('monitor: a gateway that parks its own LaunchAgent', () => {
   it('emits crash-loop with the parked reason and shows the instance down', async () => {
-    const luca = await installInstance(env, 'luca', await freePort());
-    watched = watchFleet(env);
+    const luca = await installInstance(fleet.env, 'luca', await freePort());
+    const watched = fleet.watch();
     watched.monitor.start();
     const pid = (await waitForHealth(watched, 'luca', 'healthy')).pid!;
     // Older than the (scaled) ThrottleInterval: its exit is respawned at once, not `spawn scheduled`
@@ -28,9 +19,9 @@ describe('monitor: a gateway that parks its own LaunchAgent', () => {
     // What the real gateway does on state-dir contention (the stub never drives launchctl): it
     // exits, disabling and booting out its own label so that KeepAlive stops respawning it.
     process.kill(pid, 'SIGTERM');
-    const target = `${env.sim.domain}/${luca.label}`;
+    const target = `${fleet.env.sim.domain}/${luca.label}`;
     for (const verb of ['disable', 'bootout']) {
-      const result = await env.sim.run([verb, target]);
+      const result = await fleet.env.sim.run([verb, target]);
       expect(result.exitCode, result.stderr).toBe(0);
     }
     const parkedAt = Date.now();
@@ -44,7 +35,7 @@ describe('monitor: a gateway that parks its own LaunchAgent', () => {
     // Nothing else: no recovery, no second crash-loop, and the monitor did not bring it back.
     await new Promise((r) => setTimeout(r, 1000));
     expect(watched.events.filter((e) => e.type !== 'exited').map((e) => e.type)).toEqual(['crash-loop']);
-    expect((await env.sim.run(['print', target])).exitCode).toBe(113);
+    expect((await fleet.env.sim.run(['print', target])).exitCode).toBe(113);
     console.info(`latency: crash-loop (parked) ${event.at - parkedAt} ms after the bootout returned`);
   });
 });

@@ -1,28 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sleep } from '../../e2e-cli/control-kit.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
-import { waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { waitForHealth } from '../../helpers/monitor-kit.ts';
 import { freePort, getProbe } from '../../helpers/stub-gateway.ts';
 
 const GRACE_MS = 600;
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 describe('monitor: a gateway whose port closes while its process lives on', () => {
   it('emits port-closed once the port stays closed for the grace window, naming the pid and port', async () => {
     const port = await freePort();
-    await installInstance(env, 'luca', port, { knobs: { closePortAfterMs: 1500 } });
-    watched = watchFleet(env, { settings: { graceMs: GRACE_MS } });
+    await installInstance(fleet.env, 'luca', port, { knobs: { closePortAfterMs: 1500 } });
+    const watched = fleet.watch({ settings: { graceMs: GRACE_MS } });
     watched.monitor.start();
     const pid = (await waitForHealth(watched, 'luca', 'healthy')).pid!;
 
@@ -53,11 +44,11 @@ describe('monitor: a gateway whose port closes while its process lives on', () =
 
   it('ignores a listener missing from a single scan: a blip shorter than the grace window', async () => {
     const port = await freePort();
-    await installInstance(env, 'luca', port);
+    await installInstance(fleet.env, 'luca', port);
     // lsof misses the gateway's listener once: a blip the stub cannot produce by itself.
     let hide = 0;
     let hidden = 0;
-    watched = watchFleet(env, {
+    const watched = fleet.watch({
       settings: { graceMs: GRACE_MS },
       wrap: (ctx) => ({
         ...ctx,

@@ -1,29 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { holdGatewayConnection } from '../../../src-main/platform/gateway-connection.ts';
 import { sleep } from '../../e2e-cli/control-kit.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
-import { watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
 import { freePort, waitForHealthz, waitForReadyz } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+const fleet = useMonitorFleet();
 
 describe('monitor: a held connection refused while the gateway starts', () => {
   it('waits for a regular check to re-dial (no quick checks); a drop of an open one still checks quickly', async () => {
     // The gateway answers connect with UNAVAILABLE for 3 s after it binds, as a real one starting does.
-    const luca = await installInstance(env, 'luca', await freePort(), { knobs: { readyDelayMs: 3000 } });
+    const luca = await installInstance(fleet.env, 'luca', await freePort(), {
+      knobs: { readyDelayMs: 3000 },
+    });
     await waitForHealthz(luca.port);
     const states: string[] = [];
-    watched = watchFleet(env, {
+    const watched = fleet.watch({
       // Checks run when the test asks or a held connection reports, never on a timer.
       settings: { intervalMs: 60_000 },
       openConnection: (port, token, onChange) =>
@@ -55,7 +47,9 @@ describe('monitor: a held connection refused while the gateway starts', () => {
     expect([open?.health, states.at(-1)]).toEqual(['healthy', 'open']);
 
     const beforeDrop = monitor.stats().checks;
-    expect((await env.sim.run(['kickstart', '-k', `${env.sim.domain}/${luca.label}`])).exitCode).toBe(0);
+    expect(
+      (await fleet.env.sim.run(['kickstart', '-k', `${fleet.env.sim.domain}/${luca.label}`])).exitCode,
+    ).toBe(0);
     await eventually(
       async () => states.at(-1),
       (s) => s === 'closed',

@@ -1,24 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { realClock, type Clock, type FleetContext } from '../../../src-main/fleet/fleet-context.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { eventually, installInstance, type InstalledInstance } from '../../helpers/fleet-fixture.ts';
-import { waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { waitForHealth, type WatchedFleet } from '../../helpers/monitor-kit.ts';
 import { freePort, waitForReadyz } from '../../helpers/stub-gateway.ts';
 
 const SLEEP_GAP_MS = 30_000;
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
+const fleet = useMonitorFleet();
 let wake: () => void = () => {};
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  wake();
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+// Runs before the monitor stops (registered after useMonitorFleet): a stop waits for a check
+// frozen in its sleep.
+afterEach(() => wake());
 
 /**
  * A monitor whose clock can jump and whose process can be put to sleep: asleep, the calls chosen
@@ -30,7 +23,7 @@ function sleepyMonitor(frozen: (ctx: FleetContext, awake: () => Promise<void>) =
   let asleep: Promise<void> | null = null;
   const clock: Clock = { now: () => realClock.now() + offset, sleep: realClock.sleep };
   const awake = () => asleep ?? Promise.resolve();
-  watched = watchFleet(env, {
+  const watched = fleet.watch({
     clock,
     notifications: { sleepGapMs: SLEEP_GAP_MS },
     wrap: (ctx) => ({ ...ctx, ...frozen(ctx, awake) }),
@@ -65,8 +58,8 @@ async function allBackWithNewPids(w: WatchedFleet, oldPids: number[]) {
 
 describe('monitor: what happened while the Mac slept', () => {
   it('comes as one digest after the clock jumps past the sleep gap, without per-instance banners', async () => {
-    const luca = await installInstance(env, 'luca', await freePort());
-    const mia = await installInstance(env, 'mia', await freePort());
+    const luca = await installInstance(fleet.env, 'luca', await freePort());
+    const mia = await installInstance(fleet.env, 'mia', await freePort());
     const {
       watched: w,
       fallAsleep,
@@ -112,7 +105,7 @@ describe('monitor: what happened while the Mac slept', () => {
   });
 
   it('does not trust a check the sleep cut in two: it looks again, then sends one digest', async () => {
-    const luca = await installInstance(env, 'luca', await freePort());
+    const luca = await installInstance(fleet.env, 'luca', await freePort());
     // Only the per-job `launchctl print` sleeps: the check that the death sets off reads launchd's
     // rows and the ports before the sleep, and the changed job's details after it.
     const {

@@ -1,34 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   holdGatewayConnection,
   type GatewayConnection,
 } from '../../../src-main/platform/gateway-connection.ts';
 import { sleep } from '../../e2e-cli/control-kit.ts';
-import { createFleetEnv, type FleetEnv } from '../../helpers/fleet-env.ts';
 import { installInstance } from '../../helpers/fleet-fixture.ts';
-import { waitForHealth, watchFleet, type WatchedFleet } from '../../helpers/monitor-kit.ts';
+import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
+import { waitForHealth } from '../../helpers/monitor-kit.ts';
 import { freePort, waitForReadyz } from '../../helpers/stub-gateway.ts';
 
-let env: FleetEnv;
-let watched: WatchedFleet | null = null;
+const fleet = useMonitorFleet();
 let release: () => void = () => {};
-beforeEach(() => {
-  env = createFleetEnv({ timeScale: 0.05 });
-});
-afterEach(async () => {
-  release();
-  await watched?.monitor.stop();
-  watched = null;
-  await env.cleanup();
-});
+// Runs before the monitor stops (registered after useMonitorFleet): a stop waits for a check
+// held at the gate.
+afterEach(() => release());
 
 describe('monitor: stop', () => {
   it('leaves no gateway connection open, even when a check was under way', async () => {
-    const luca = await installInstance(env, 'luca', await freePort());
+    const luca = await installInstance(fleet.env, 'luca', await freePort());
     await waitForReadyz(luca.port);
     const connections: Array<{ conn: GatewayConnection; closed: boolean }> = [];
     let gate: Promise<void> | null = null;
-    watched = watchFleet(env, {
+    const watched = fleet.watch({
       wrap: (ctx) => ({
         ...ctx,
         scanListeners: async () => {
