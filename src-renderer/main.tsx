@@ -1,3 +1,5 @@
+// First, before any module builds a schema: zod must not probe for eval under the popover's CSP.
+import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectHost } from './bridge.ts';
