@@ -19,7 +19,9 @@ export const POPOVER_CSP = [
 ].join('; ');
 
 export function installSessionPolicy(session: SessionPort): void {
-  // Electron 41+ runs onHeadersReceived for file:// too; the macOS smoke test checks eval is blocked.
+  // The page's own meta CSP applies whether or not a file:// load passes through here; this header
+  // narrows it further (no connect, no frames). test/e2e/popover-page.e2e.ts checks the page under
+  // both, and the macOS smoke test that an inline script is refused in the real popover.
   session.webRequest.onHeadersReceived((details, callback) => {
     // Added, never replacing: a stricter policy already on the response still applies (policies intersect).
     const headers: Record<string, string[]> = { ...details.responseHeaders };
