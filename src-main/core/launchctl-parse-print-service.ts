@@ -27,6 +27,10 @@ export interface ServicePrint {
   program: string | null;
   arguments: string[];
   environment: Record<string, string>;
+  /** Shown only when the plist sets WorkingDirectory / StandardOutPath / StandardErrorPath. */
+  workingDirectory: string | null;
+  stdoutPath: string | null;
+  stderrPath: string | null;
   domain: string | null;
   exitTimeoutSeconds: number | null;
   minimumRuntimeSeconds: number | null;
@@ -55,6 +59,9 @@ export function parseServicePrint(text: string): ServicePrint {
     program: fieldValue(nodes, 'program'),
     arguments: blockLines(findBlock(nodes, 'arguments')),
     environment: Object.fromEntries(arrowEntries(findBlock(nodes, 'environment'))),
+    workingDirectory: fieldValue(nodes, 'working directory'),
+    stdoutPath: fieldValue(nodes, 'stdout path'),
+    stderrPath: fieldValue(nodes, 'stderr path'),
     domain: fieldValue(nodes, 'domain'),
     exitTimeoutSeconds: leadingCount(fieldValue(nodes, 'exit timeout')),
     minimumRuntimeSeconds: leadingCount(fieldValue(nodes, 'minimum runtime')),
@@ -112,6 +119,9 @@ export function serviceStatusFromPrint(print: ServicePrint, label: string): Serv
     program: print.program,
     arguments: print.arguments,
     environment: print.environment,
+    workingDirectory: print.workingDirectory,
+    stdoutPath: print.stdoutPath,
+    stderrPath: print.stderrPath,
     exitTimeoutSeconds: print.exitTimeoutSeconds,
     minimumRuntimeSeconds: print.minimumRuntimeSeconds,
     properties: print.properties,

@@ -24,6 +24,10 @@ export interface ServiceStatus {
   program: string | null;
   arguments: string[];
   environment: Record<string, string>;
+  /** As `print` shows them: only when the plist that launchd loaded sets them. */
+  workingDirectory: string | null;
+  stdoutPath: string | null;
+  stderrPath: string | null;
   exitTimeoutSeconds: number | null;
   minimumRuntimeSeconds: number | null;
   properties: string[];

@@ -65,19 +65,36 @@ function loadedCopyRules(i: InstanceRecord, loaded: ServiceStatus | undefined): 
     auditFinding(
       i.name,
       'plist-changed-since-load',
-      `${i.plistPath} changed after launchd loaded it: launchd still runs the old arguments or environment, and a restart will not pick up the change`,
+      `${i.plistPath} changed after launchd loaded it: launchd still runs the old arguments, environment, paths or exit timeout, and a restart will not pick up the change`,
       `openclaw-fleet stop ${i.name} && openclaw-fleet start ${i.name}`,
       'warning',
     ),
   ];
 }
 
+/** launchd's ExitTimeOut when the plist names none (`exit timeout = 5` in print, docs/reference/launchd.md). */
+const DEFAULT_EXIT_TIMEOUT_S = 5;
+
+/**
+ * The plist on disk says something other than what launchd loaded. Compares what `print` shows:
+ * arguments and environment always; working directory and stdout/stderr paths, which print shows
+ * exactly when the loaded plist set them; the exit timeout, which it always shows.
+ */
 export function differsFromLoaded(plist: LaunchAgentPlist, loaded: ServiceStatus): boolean {
   const args = Array.isArray(plist.ProgramArguments) ? plist.ProgramArguments : [];
   if (args.length !== loaded.arguments.length || args.some((a, n) => a !== loaded.arguments[n])) return true;
   const env = plistEnvironment(plist);
   const shown = Object.entries(loaded.environment).filter(([k]) => k !== 'XPC_SERVICE_NAME');
-  return shown.length !== Object.keys(env).length || shown.some(([k, v]) => env[k] !== v);
+  if (shown.length !== Object.keys(env).length || shown.some(([k, v]) => env[k] !== v)) return true;
+  const paths: [unknown, string | null][] = [
+    [plist.WorkingDirectory, loaded.workingDirectory],
+    [plist.StandardOutPath, loaded.stdoutPath],
+    [plist.StandardErrorPath, loaded.stderrPath],
+  ];
+  if (paths.some(([onDisk, inLaunchd]) => (typeof onDisk === 'string' ? onDisk : null) !== inLaunchd))
+    return true;
+  const timeout = typeof plist.ExitTimeOut === 'number' ? plist.ExitTimeOut : DEFAULT_EXIT_TIMEOUT_S;
+  return loaded.exitTimeoutSeconds !== null && loaded.exitTimeoutSeconds !== timeout;
 }
 
 function disabledFinding(i: InstanceRecord): AuditFinding {

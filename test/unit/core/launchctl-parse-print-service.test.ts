@@ -156,6 +156,10 @@ describe('serviceStatusFromPrint', () => {
         ODD: 'a => b = c',
         XPC_SERVICE_NAME: 'ai.openclaw.luca',
       },
+      // Not in this print: the plist set none of them.
+      workingDirectory: null,
+      stdoutPath: null,
+      stderrPath: null,
       exitTimeoutSeconds: 5,
       minimumRuntimeSeconds: 10,
       properties: ['keepalive', 'runatload', 'inferred program'],
