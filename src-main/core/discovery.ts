@@ -1,8 +1,8 @@
 // Joins the fleet's plists, state dirs, configs and launchd's view into one record per instance,
 // and says where they disagree (drift). Pure: inputs are facts read elsewhere.
-import type { FleetFiles, PlistFileFact, StateDirFact } from './fleet-facts.ts';
+import type { ConfigFileFact, FleetFiles, PlistFileFact, StateDirFact } from './fleet-facts.ts';
 import { STATE_DIR_PREFIX } from './fleet-facts.ts';
-import { parseGatewayConfig, type GatewayConfigView } from './gateway-config.ts';
+import { parseConfigFact, type ConfigParse, type GatewayConfigView } from './gateway-config.ts';
 import { checkInstanceName, labelFor } from './instance-name.ts';
 import { classifyLabel } from './label-kind.ts';
 import type { DomainServiceRow, DomainStatus } from './launchd-status.ts';
@@ -57,9 +57,12 @@ export interface DiscoveryInput {
   agentsDir: string;
   files: FleetFiles;
   domain: DomainStatus | null;
+  /** How a config is parsed; a caller that discovers often passes a memo (fleet/config-parse-memo.ts). */
+  parseConfig?: (config: ConfigFileFact) => ConfigParse | null;
 }
 
-export function discoverFleet({ root, agentsDir, files, domain }: DiscoveryInput): Discovery {
+export function discoverFleet(input: DiscoveryInput): Discovery {
+  const { root, agentsDir, files, domain, parseConfig = parseConfigFact } = input;
   const grouped = new Map<string, PlistFileFact[]>();
   for (const fact of files.plists) grouped.set(labelOf(fact), [...(grouped.get(labelOf(fact)) ?? []), fact]);
   // When two files claim one label, the one named after it stands for the instance; both are reported.
@@ -88,6 +91,7 @@ export function discoverFleet({ root, agentsDir, files, domain }: DiscoveryInput
       stateDir: joinPath(root, `${STATE_DIR_PREFIX}${name}`),
       row: rows.get(label) ?? null,
       disabled: domain?.disabled[label] === true,
+      parseConfig,
     });
   });
 
@@ -109,12 +113,13 @@ interface RecordParts {
   stateDir: string;
   row: DomainServiceRow | null;
   disabled: boolean;
+  parseConfig: (config: ConfigFileFact) => ConfigParse | null;
 }
 
 function buildRecord(name: string, label: string, parts: RecordParts): InstanceRecord {
   const { fact, dir, row } = parts;
   const plist = fact?.read.ok ? fact.read.plist : null;
-  const parsed = dir?.config.text != null ? parseGatewayConfig(dir.config.text) : null;
+  const parsed = dir === null ? null : parts.parseConfig(dir.config);
   const config = parsed?.ok ? parsed.view : null;
   const drift: Drift[] = [];
   if (fact !== null && dir === null) drift.push('plist-without-state-dir');
@@ -139,10 +144,7 @@ function buildRecord(name: string, label: string, parts: RecordParts): InstanceR
   };
 }
 
-function configProblem(
-  dir: StateDirFact | null,
-  parsed: ReturnType<typeof parseGatewayConfig> | null,
-): string | null {
+function configProblem(dir: StateDirFact | null, parsed: ConfigParse | null): string | null {
   if (dir === null) return null;
   if (dir.config.readError !== null) return dir.config.readError;
   if (!dir.config.exists) return `${dir.config.path} does not exist`;

@@ -1,6 +1,7 @@
 // The part of an instance's openclaw.json the fleet cares about. The gateway accepts JSON5
 // (comments, unquoted keys, trailing commas), so reading must too; the product writes plain JSON.
 import JSON5 from 'json5';
+import type { ConfigFileFact } from './fleet-facts.ts';
 
 export interface GatewayConfigView {
   mode: string | null;
@@ -46,6 +47,11 @@ export function parseGatewayConfig(text: string): ConfigParse {
       token: stringOrNull(auth.token),
     },
   };
+}
+
+/** Parses a config file's text, when it could be read. */
+export function parseConfigFact(config: ConfigFileFact): ConfigParse | null {
+  return config.text == null ? null : parseGatewayConfig(config.text);
 }
 
 export type TokenProblem = 'missing' | 'blank' | 'placeholder' | null;

@@ -1,7 +1,7 @@
 // The FleetContext of a real machine: launchctl, lsof, the filesystem.
 import { getuid } from 'node:process';
 import { createLaunchctlAdapter, type LaunchctlAdapterOptions } from '../platform/launchctl.ts';
-import { readFleetFiles } from '../platform/fleet-files.ts';
+import { createFleetFilesReader } from '../platform/fleet-files-reader.ts';
 import { scanListeners } from '../platform/lsof-listeners.ts';
 import { inspectPath } from '../platform/path-inspector.ts';
 import { readStateDirOwner } from '../platform/state-dir-owner.ts';
@@ -20,12 +20,13 @@ export interface RealFleetOptions extends FleetLocation {
 export function createRealFleetContext(options: RealFleetOptions): FleetContext {
   const uid = getuid?.() ?? 501;
   const location = { root: options.root, agentsDir: options.agentsDir };
+  const files = createFleetFilesReader(location.root, location.agentsDir);
   return {
     location,
     uid,
     launchd: createLaunchctlAdapter({ ...options.launchctl, launchctlPath: options.launchctlPath, uid }),
     clock: realClock,
-    readFiles: () => readFleetFiles(location.root, location.agentsDir),
+    readFiles: () => files.read(),
     scanListeners: () => scanListeners(),
     inspect: inspectPath,
     stateDirOwner: (stateDir) => readStateDirOwner(stateDir, uid),

@@ -9,19 +9,32 @@ import {
   STATE_DIR_PREFIX,
   type ConfigFileFact,
   type FleetFiles,
+  type PlistReadResult,
   type StateDirFact,
 } from '../core/fleet-facts.ts';
 import { readPlistFile } from './plist-file.ts';
 
 export class FleetReadError extends Error {}
 
-export async function readFleetFiles(root: string, agentsDir: string): Promise<FleetFiles> {
+/** How one file of each kind is read: directly, or through a cache (fleet-files-reader.ts). */
+export interface FileReaders {
+  plist(path: string): Promise<PlistReadResult>;
+  config(path: string): Promise<ConfigFileFact>;
+}
+
+const DIRECT: FileReaders = { plist: readPlistFile, config: (path) => readConfigFile(path) };
+
+export async function readFleetFiles(
+  root: string,
+  agentsDir: string,
+  readers: FileReaders = DIRECT,
+): Promise<FleetFiles> {
   const [agentEntries, rootEntries] = await Promise.all([listDir(agentsDir), listDir(root)]);
   const plistNames = agentEntries.filter(isCandidatePlistName).sort();
   const plists = await Promise.all(
     plistNames.map(async (fileName) => {
       const path = join(agentsDir, fileName);
-      return { path, fileName, read: await readPlistFile(path) };
+      return { path, fileName, read: await readers.plist(path) };
     }),
   );
   const stateDirs: StateDirFact[] = [];
@@ -33,7 +46,7 @@ export async function readFleetFiles(root: string, agentsDir: string): Promise<F
       suffix: entry.slice(STATE_DIR_PREFIX.length),
       path,
       mode: info.mode & 0o777,
-      config: await readConfigFile(join(path, 'openclaw.json')),
+      config: await readers.config(join(path, 'openclaw.json')),
     });
   }
   return { plists, stateDirs, rootLiveState: ROOT_LIVE_STATE_ENTRIES.filter((e) => rootEntries.includes(e)) };

@@ -9,6 +9,7 @@ import type { DomainServiceRow, ServiceStatus } from '../../core/launchd-status.
 import { listenersByPort } from '../../core/listeners.ts';
 import type { Observation, TrackedInstance } from '../../core/monitor/monitor-types.ts';
 import { instanceLogPath } from '../../core/plist-contract.ts';
+import { memoConfigParse, type ConfigParser } from '../config-parse-memo.ts';
 import type { FleetContext } from '../fleet-context.ts';
 import {
   forgetGone,
@@ -29,10 +30,18 @@ export interface CheckMemory {
   stateDirs: Map<string, string>;
   /** An instance's log as it was when its held connection dropped, and the pid that was serving then. */
   lastWords: Map<string, { pid: number; takenAt: number; log: Promise<Observation['log']> }>;
+  /** Each config is parsed once per read of its file, not at every check. */
+  parseConfig: ConfigParser;
 }
 
 export function newCheckMemory(): CheckMemory {
-  return { rows: new Map(), healthz: newHealthzMemory(), stateDirs: new Map(), lastWords: new Map() };
+  return {
+    rows: new Map(),
+    healthz: newHealthzMemory(),
+    stateDirs: new Map(),
+    lastWords: new Map(),
+    parseConfig: memoConfigParse(),
+  };
 }
 
 /**
@@ -74,6 +83,7 @@ export async function checkFleet(
     agentsDir: ctx.location.agentsDir,
     files,
     domain: domainResult.domain,
+    parseConfig: memory.parseConfig,
   });
   const byPort = scan.ok ? listenersByPort(scan.listeners) : null;
   const names = new Set(discovery.instances.map((r) => r.name));
