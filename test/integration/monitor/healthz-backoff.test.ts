@@ -14,8 +14,9 @@ describe('monitor: a gateway whose /healthz fails while its port is open', () =>
     let failing = false;
     let failedProbes = 0;
     const watched = fleet.watch({
-      // Counting checks: a short interval keeps the test short.
-      settings: { intervalMs: 250 },
+      // Counting checks: a short interval keeps the test short. A routine probe at every check, held
+      // connection or not (held-healthz.test.ts covers the 12 s period): this test is the back-off.
+      settings: { intervalMs: 250, heldHealthzIntervalMs: 1 },
       wrap: (ctx) => ({
         ...ctx,
         probeHealthz: async (port) => {
