@@ -1,6 +1,6 @@
 // Runs launchctl: an argument array, never a shell, a timeout on every call, and no throwing — the adapter
 // decides what an exit status means. The adapter takes any LaunchctlRunner, so tests can count or script calls.
-import { execa } from 'execa';
+import { runProgram } from './run-program.ts';
 
 export type LaunchctlCall =
   | { kind: 'exited'; exitCode: number; stdout: string; stderr: string }
@@ -10,7 +10,7 @@ export type LaunchctlCall =
 
 export type LaunchctlRunner = (args: readonly string[]) => Promise<LaunchctlCall>;
 
-export interface ExecaRunnerOptions {
+export interface LaunchctlRunnerOptions {
   launchctlPath: string;
   timeoutMs: number;
   /** Extra environment for launchctl itself (a simulator finds its state through it); merged into ours. */
@@ -20,28 +20,13 @@ export interface ExecaRunnerOptions {
 // After the timeout's SIGTERM, how long a stuck launchctl gets before SIGKILL.
 const FORCE_KILL_AFTER_MS = 500;
 
-export function createExecaRunner(options: ExecaRunnerOptions): LaunchctlRunner {
+export function createLaunchctlRunner(options: LaunchctlRunnerOptions): LaunchctlRunner {
   return async (args) => {
-    const result = await execa(options.launchctlPath, args, {
-      reject: false,
-      timeout: options.timeoutMs,
-      forceKillAfterDelay: FORCE_KILL_AFTER_MS,
-      stdin: 'ignore',
-      env: options.env,
-      stripFinalNewline: false,
+    const run = await runProgram(options.launchctlPath, args, {
+      timeoutMs: options.timeoutMs,
+      forceKillAfterMs: FORCE_KILL_AFTER_MS,
+      ...(options.env ? { env: options.env } : {}),
     });
-    if (result.timedOut) return { kind: 'timed-out', afterMs: options.timeoutMs };
-    if (result.exitCode === undefined) {
-      const reason = result.signal
-        ? `killed by ${result.signal}`
-        : (result.code ?? result.shortMessage ?? 'unknown');
-      return { kind: 'did-not-run', reason };
-    }
-    return {
-      kind: 'exited',
-      exitCode: result.exitCode,
-      stdout: String(result.stdout),
-      stderr: String(result.stderr),
-    };
+    return run.kind === 'timed-out' ? { kind: 'timed-out', afterMs: options.timeoutMs } : run;
   };
 }

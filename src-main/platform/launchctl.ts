@@ -14,7 +14,7 @@ import {
   type LaunchctlContext,
 } from './launchctl-call.ts';
 import { loadJob } from './launchctl-load.ts';
-import { createExecaRunner, type LaunchctlRunner } from './launchctl-runner.ts';
+import { createLaunchctlRunner, type LaunchctlRunner } from './launchctl-runner.ts';
 import { unloadJob } from './launchctl-unload.ts';
 
 export interface LaunchctlAdapterOptions {
@@ -60,7 +60,7 @@ export function createLaunchctlAdapter(options: LaunchctlAdapterOptions = {}): L
   }
   const runner =
     options.runner ??
-    createExecaRunner({
+    createLaunchctlRunner({
       launchctlPath: options.launchctlPath ?? '/bin/launchctl',
       timeoutMs: options.callTimeoutMs ?? 5_000,
       ...(options.env ? { env: options.env } : {}),

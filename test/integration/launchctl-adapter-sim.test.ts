@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServiceStatus } from '../../src-main/core/launchd-status.ts';
 import { createLaunchctlAdapter, type LaunchctlAdapter } from '../../src-main/platform/launchctl.ts';
-import { createExecaRunner, type LaunchctlRunner } from '../../src-main/platform/launchctl-runner.ts';
+import { createLaunchctlRunner, type LaunchctlRunner } from '../../src-main/platform/launchctl-runner.ts';
 import { createLaunchdSim, type LaunchdSim, type LaunchdSimOptions } from '../helpers/launchd-sim.ts';
 import { commandLineOf, isRunningProcess } from '../helpers/process-facts.ts';
 
@@ -43,7 +43,7 @@ function startFleet(
   const sim = createLaunchdSim({ timeScale: TIME_SCALE, ...simOptions });
   sims.push(sim);
   const calls: string[][] = [];
-  const execaRunner = createExecaRunner({
+  const execaRunner = createLaunchctlRunner({
     launchctlPath: sim.launchctlPath,
     timeoutMs: 10_000,
     env: sim.env,
