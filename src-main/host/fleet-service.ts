@@ -62,11 +62,10 @@ export function createFleetService(o: FleetServiceOptions): Omit<InvokeImplement
 
   return {
     restart: ({ name }) =>
-      action(name, 'restart', () => {
-        // Our own restart replaces the process: no `exited` event, no step toward a crash loop.
-        o.monitor.expectExit(name);
-        return restartInstance(o.ctx, name, { timeoutMs, interrupted: never, progress: () => {} });
-      }),
+      // restartInstance announces the exit it causes (fleet/announce-exit.ts): no `exited` event.
+      action(name, 'restart', () =>
+        restartInstance(o.ctx, name, { timeoutMs, interrupted: never, progress: () => {} }),
+      ),
     start: ({ name }) =>
       action(name, 'start', () =>
         startInstance(o.ctx, name, { timeoutMs, interrupted: never, progress: () => {} }),

@@ -76,7 +76,6 @@ export function createFakeFleetHost(view: FleetView = fleetView([], { checkedAt:
       onTransition: () => () => {},
       onCheck: () => () => {},
       stats: () => ({ checks: host.checks, lastCheckMs: null }),
-      expectExit: () => {},
       configure: (patch) => void host.configured.push(patch),
     },
     handlers: {

@@ -4,7 +4,6 @@
 import type { InstanceRecord } from '../../core/discovery.ts';
 import type { FleetFiles } from '../../core/fleet-facts.ts';
 import { nextCheckDelay, URGENT_WINDOW_MS } from '../../core/monitor/check-delay.ts';
-import type { ExitIntent } from '../../core/monitor/exit-intents.ts';
 import {
   DEFAULT_MONITOR_SETTINGS,
   type FleetEvent,
@@ -23,7 +22,7 @@ import {
 import type { Notifier } from '../../ports/notifier.ts';
 import type { FleetContext } from '../fleet-context.ts';
 import { checkFleet, keepLastWords, newCheckMemory } from './check-fleet.ts';
-import { foldObservations } from './fold-observations.ts';
+import { anyPidChanged, foldObservations } from './fold-observations.ts';
 import { createHeldConnections, wantedConnections, type ConnectionOpener } from './held-connections.ts';
 import { monitorSnapshot, type MonitorSnapshot } from './monitor-snapshot.ts';
 
@@ -46,12 +45,6 @@ export interface FleetMonitor {
   onTransition(listener: (name: string, transition: Transition) => void): () => void;
   onCheck(listener: (snapshot: MonitorSnapshot) => void): () => void;
   stats(): { checks: number; lastCheckMs: number | null };
-  /**
-   * The caller is about to replace this instance's process (restart): the exit of the pid it has now,
-   * within `withinMs`, is neither an `exited` event nor a step toward a crash loop. The same intent
-   * as a restart or stop announces for every monitor through the filesystem (exit-intents.ts).
-   */
-  expectExit(name: string, withinMs?: number): void;
   /** New settings from the user (the app's Settings view): used from the next check on. */
   configure(patch: {
     settings?: Partial<MonitorSettings>;
@@ -64,8 +57,6 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
   let notifySettings = { ...DEFAULT_NOTIFICATION_SETTINGS, ...options.notifications };
   const filesEvery = options.filesEveryChecks ?? 5;
   const tracked = new Map<string, TrackedInstance>();
-  /** Exits announced in this process (expectExit); other processes announce theirs in files. */
-  let announced: ExitIntent[] = [];
   const history = new Map<string, RingBuffer<Transition>>();
   const memory = newCheckMemory();
   const eventListeners = new Set<(e: FleetEvent) => void>();
@@ -124,8 +115,11 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
       problem = null;
       failures = 0;
       records = result.records;
-      // Read after launchd's view: a restart that replaced a pid this check saw had announced it by then.
-      const intents = [...announced, ...(await ctx.readExitIntents().catch(() => []))];
+      // Read after launchd's view, so a restart that replaced a pid this check saw had announced it
+      // by then; and only when some pid changed, the one case an announcement decides anything.
+      const intents = anyPidChanged(tracked, result.observations)
+        ? await ctx.readExitIntents().catch(() => [])
+        : [];
       const events = foldObservations(fleet, result.observations, intents, now, settings, emitTransition);
       // A check that was under way when stop() closed the connections must not open them again:
       // a stopped monitor holds none (a leftover socket would keep `watch` alive after Ctrl-C).
@@ -192,12 +186,6 @@ export function createFleetMonitor(ctx: FleetContext, options: FleetMonitorOptio
     onTransition: (l) => (transitionListeners.add(l), () => transitionListeners.delete(l)),
     onCheck: (l) => (checkListeners.add(l), () => checkListeners.delete(l)),
     stats: () => ({ checks, lastCheckMs }),
-    expectExit(name, withinMs = 60_000) {
-      const pid = tracked.get(name)?.pid ?? null;
-      const now = ctx.clock.now();
-      announced = announced.filter((i) => i.until >= now);
-      if (pid !== null) announced.push({ name, pid, operation: 'restart', until: now + withinMs });
-    },
     configure(patch) {
       if (patch.settings) settings = { ...settings, ...patch.settings };
       if (patch.notifications) notifySettings = { ...notifySettings, ...patch.notifications };

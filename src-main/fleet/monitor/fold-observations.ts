@@ -17,6 +17,17 @@ export interface FleetMemory {
   history: Map<string, RingBuffer<Transition>>;
 }
 
+/** Some instance's launchd pid differs from the one tracked: only then can an announced exit matter. */
+export function anyPidChanged(
+  tracked: ReadonlyMap<string, TrackedInstance>,
+  observations: readonly Observation[],
+): boolean {
+  return observations.some((obs) => {
+    const before = tracked.get(obs.record.name)?.pid ?? null;
+    return before !== null && before !== (obs.record.launchd?.pid ?? null);
+  });
+}
+
 export function foldObservations(
   memory: FleetMemory,
   observations: readonly Observation[],

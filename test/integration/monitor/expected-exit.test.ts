@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { announceExit } from '../../../src-main/fleet/announce-exit.ts';
 import { eventually, installInstance } from '../../helpers/fleet-fixture.ts';
 import { useMonitorFleet } from '../../helpers/monitor-fleet.ts';
 import { freePort } from '../../helpers/stub-gateway.ts';
@@ -17,7 +18,8 @@ describe('monitor: a restart the product runs', () => {
       );
     const first = (await healthy()).instances[0]!.pid;
 
-    watched.monitor.expectExit('luca');
+    // What restartInstance does before touching launchd (announced-exit.test.ts runs the real restart).
+    expect(await announceExit(watched.ctx, 'luca', first, 'restart')).toEqual([]);
     expect(
       (await fleet.env.sim.run(['kickstart', '-k', `${fleet.env.sim.domain}/${luca.label}`])).exitCode,
     ).toBe(0);
