@@ -16,6 +16,7 @@ import type { FleetContext } from '../../src-main/fleet/fleet-context.ts';
 import { createRealFleetContext } from '../../src-main/fleet/real-fleet-context.ts';
 import { restartInstance } from '../../src-main/fleet/restart-instance.ts';
 import { stopInstance } from '../../src-main/fleet/stop-instance.ts';
+import { isAlive } from '../../src-main/platform/state-dir-owner.ts';
 import { STUB_ENTRY } from './stub-gateway.ts';
 
 export interface LaunchdUnderTest {
@@ -103,6 +104,7 @@ export function describeLaunchdRoundTrip(
     it('stops it (bootout) until launchd has forgotten it, and the old pid is gone', async () => {
       const before = await ctx.launchd.status(label);
       const pid = before.kind === 'ok' && before.job.loaded ? before.job.pid : null;
+      expect(pid, 'the restarted gateway runs before the stop').not.toBeNull();
       const result = await stopInstance(ctx, name, quiet);
       expect(result.kind, JSON.stringify(result)).toBe('ok');
       const status = await ctx.launchd.status(label);
@@ -110,13 +112,4 @@ export function describeLaunchdRoundTrip(
       expect(pid === null ? false : isAlive(pid)).toBe(false);
     }, 60_000);
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

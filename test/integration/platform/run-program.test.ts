@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProgram } from '../../../src-main/platform/run-program.ts';
+import { isAlive } from '../../../src-main/platform/state-dir-owner.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ocf-run-program-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,15 +15,6 @@ function script(name: string, body: string): string {
   chmodSync(path, 0o755);
   return path;
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('runProgram', () => {
   it('returns the exit code and both outputs, arguments passed as they are', async () => {
@@ -55,7 +47,7 @@ describe('runProgram', () => {
     const run = await runProgram(hang, [], { timeoutMs: 300, forceKillAfterMs: 200 });
     expect(run).toEqual({ kind: 'timed-out' });
     expect(Date.now() - began).toBeGreaterThanOrEqual(500);
-    expect(alive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+    expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
   });
 
   it('says a program killed by a signal it did not ask for did not run', async () => {
