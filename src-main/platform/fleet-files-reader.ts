@@ -3,8 +3,7 @@
 // the rest of an idle check; one stat per file now decides whether its last read still holds.
 import { stat } from 'node:fs/promises';
 import type { FleetFiles } from '../core/fleet-facts.ts';
-import { readConfigFile, readFleetFiles, type FileReaders } from './fleet-files.ts';
-import { readPlistFile } from './plist-file.ts';
+import { DIRECT_READERS, readFleetFiles, type FileReaders } from './fleet-files.ts';
 
 /**
  * A file modified this recently may be written again within the same tick of its filesystem's clock
@@ -19,7 +18,7 @@ export interface FleetFilesReader {
 export function createFleetFilesReader(
   root: string,
   agentsDir: string,
-  readers: FileReaders = { plist: readPlistFile, config: (path) => readConfigFile(path) },
+  readers: FileReaders = DIRECT_READERS,
   now: () => number = Date.now,
 ): FleetFilesReader {
   const plists = statCache(readers.plist, now);

@@ -22,12 +22,12 @@ export interface FileReaders {
   config(path: string): Promise<ConfigFileFact>;
 }
 
-const DIRECT: FileReaders = { plist: readPlistFile, config: (path) => readConfigFile(path) };
+export const DIRECT_READERS: FileReaders = { plist: readPlistFile, config: (path) => readConfigFile(path) };
 
 export async function readFleetFiles(
   root: string,
   agentsDir: string,
-  readers: FileReaders = DIRECT,
+  readers: FileReaders = DIRECT_READERS,
 ): Promise<FleetFiles> {
   const [agentEntries, rootEntries] = await Promise.all([listDir(agentsDir), listDir(root)]);
   const plistNames = agentEntries.filter(isCandidatePlistName).sort();

@@ -34,9 +34,8 @@ export function trackInstance(
   let exits = (prev?.exits ?? []).filter((t) => now - t < s.crashLoopWindowMs);
   let lastSnapshot = prev?.lastSnapshot ?? null;
   const previousPid = prev?.pid ?? null;
-  if (previousPid !== null && pid !== previousPid && loaded && obs.exitExpected === true) {
-    // A restart we asked for: the pid changes, nothing crashed.
-  } else if (previousPid !== null && pid !== previousPid && loaded) {
+  // A pid change the product announced (a restart it runs) is no exit: nothing crashed.
+  if (previousPid !== null && pid !== previousPid && loaded && obs.exitExpected !== true) {
     exits = [...exits, now];
     lastSnapshot = snapshotOf(now, previousPid, obs);
     emit(
